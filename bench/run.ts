@@ -1,0 +1,11 @@
+import { benchReplayStore } from './replayStore';
+import { benchTickLatency } from './tickLatency';
+
+/** Runs every benchmark in turn; each prints its figures beside a same-run baseline. */
+async function main(): Promise<void> {
+  await benchReplayStore();
+  await benchTickLatency();
+  process.exit(0);
+}
+
+void main();

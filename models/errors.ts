@@ -1,0 +1,12 @@
+/**
+ * Stable error codes of the HTTP API. Bodies are `{ code, message }`; the client maps codes
+ * to translated messages, and stacks never reach a user.
+ */
+export const ErrorCode = {
+  badRequest: 'bad_request',
+  notFound: 'not_found',
+  unknownMeter: 'unknown_meter',
+  rangeTooLong: 'range_too_long',
+  internal: 'internal',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

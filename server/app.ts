@@ -1,0 +1,173 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { DateTime } from 'luxon';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import { ErrorCode } from '../models/errors';
+import { type MeterSummary, PROTOCOL_VERSION, type SeriesResponse } from '../models/protocol';
+import type { Store } from './store';
+import type { Twin } from './twin';
+
+const HOUR_MS = 3_600_000;
+/** Longest range one series call returns, per step. */
+const MAX_RANGE_MS = { hour: 62 * 24 * HOUR_MS, day: 800 * 24 * HOUR_MS } as const;
+
+const SeriesQuery = z
+  .object({
+    from: z.coerce.number().int().nonnegative(),
+    to: z.coerce.number().int().nonnegative(),
+    step: z.enum(['hour', 'day']).default('hour'),
+  })
+  .refine((q) => q.to > q.from, { message: 'to must be after from', path: ['to'] });
+
+/** An error that carries its HTTP status and stable code. */
+export class ApiFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface AppDeps {
+  readonly twin: Twin;
+  readonly store: Store;
+  readonly logger: Logger;
+  /** Folder of the built client; not served when absent. */
+  readonly clientDir: string | null;
+}
+
+/** The twin's HTTP app, separate from `listen` so tests can mount it on port 0. */
+export function createApp({ twin, store, logger, clientDir }: AppDeps): express.Express {
+  const log = logger.child({ area: 'http' });
+  const app = express();
+  app.disable('x-powered-by');
+  const meterIds = new Set(twin.site.meters.map((m) => m.id));
+
+  app.get('/api/v1/health', (_req, res) => {
+    res.json({
+      status: 'ok',
+      protocol: PROTOCOL_VERSION,
+      tick: twin.tick,
+      twinTimeMs: twin.timeMs,
+    });
+  });
+
+  app.get('/api/v1/site', (_req, res) => {
+    const { tree } = twin;
+    res.json({
+      site: twin.site,
+      meterTree: twin.site.meters.map((m) => ({
+        id: m.id,
+        parentId: tree.parentOf.get(m.id) ?? null,
+        children: tree.childrenOf.get(m.id) ?? [],
+        areaPipes: tree.areaPipes.get(m.id) ?? [],
+        areaFixtures: tree.areaFixtures.get(m.id) ?? [],
+      })),
+    });
+  });
+
+  app.get('/api/v1/meters', (_req, res) => {
+    const meters: MeterSummary[] = twin.site.meters.map((m) => ({
+      id: m.id,
+      serial: m.serial,
+      level: m.level,
+      parentId: twin.tree.parentOf.get(m.id) ?? null,
+      serves: m.serves,
+      source: twin.sourceOf.get(m.id) ?? 'ingest',
+      ...twin.meterValues(m.id),
+    }));
+    res.json({ meters });
+  });
+
+  app.get('/api/v1/meters/:id/series', (req, res) => {
+    const meterId = req.params.id;
+    if (!meterIds.has(meterId)) {
+      throw new ApiFailure(
+        404,
+        ErrorCode.unknownMeter,
+        `no meter with id ${JSON.stringify(meterId)}`,
+      );
+    }
+    const parsed = SeriesQuery.safeParse(req.query);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const field = String(issue.path[0] ?? 'query');
+      const value = (req.query as Record<string, unknown>)[field];
+      throw new ApiFailure(
+        400,
+        ErrorCode.badRequest,
+        `${field}=${JSON.stringify(value)}: ${issue.message}`,
+      );
+    }
+    const { from, to, step } = parsed.data;
+    if (to - from > MAX_RANGE_MS[step]) {
+      throw new ApiFailure(
+        400,
+        ErrorCode.rangeTooLong,
+        `a ${step} series spans at most ${MAX_RANGE_MS[step] / (24 * HOUR_MS)} days`,
+      );
+    }
+    res.json(series(store, twin.site.timeZone, meterId, from, to, step));
+  });
+
+  app.use('/api', (req) => {
+    throw new ApiFailure(404, ErrorCode.notFound, `no API route ${req.method} ${req.path}`);
+  });
+
+  // The built client, with its pages (/, /lobby, …) all served by index.html.
+  if (clientDir && fs.existsSync(path.join(clientDir, 'index.html'))) {
+    app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
+    app.get('/{*page}', (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(path.join(clientDir, 'index.html'));
+    });
+  }
+
+  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    if (err instanceof ApiFailure) {
+      res.status(err.status).json({ code: err.code, message: err.message });
+      return;
+    }
+    log.error({ err }, 'request failed');
+    res.status(500).json({ code: ErrorCode.internal, message: 'internal error' });
+  });
+  return app;
+}
+
+/** Hourly or daily volumes of a meter; buckets without data are null, never 0. */
+export function series(
+  store: Store,
+  zone: string,
+  meterId: string,
+  fromMs: number,
+  toMs: number,
+  step: 'hour' | 'day',
+): SeriesResponse {
+  if (step === 'hour') {
+    const startMs = Math.floor(fromMs / HOUR_MS) * HOUR_MS;
+    const rows = new Map(store.hourly(meterId, startMs, toMs).map((r) => [r.hourMs, r.volumeL]));
+    const points = [];
+    for (let t = startMs; t < toMs; t += HOUR_MS)
+      points.push({ tsMs: t, volumeL: rows.get(t) ?? null });
+    return { meterId, step, points };
+  }
+
+  // Days are cut at local midnight in the building's zone.
+  const points = [];
+  let day = DateTime.fromMillis(fromMs, { zone }).startOf('day');
+  const rows = store.hourly(meterId, day.toMillis(), toMs);
+  let r = 0;
+  while (day.toMillis() < toMs) {
+    const next = day.plus({ days: 1 });
+    let sum: number | null = null;
+    for (; r < rows.length && rows[r]!.hourMs < next.toMillis(); r++)
+      sum = (sum ?? 0) + rows[r]!.volumeL;
+    points.push({ tsMs: day.toMillis(), volumeL: sum });
+    day = next;
+  }
+  return { meterId, step, points };
+}

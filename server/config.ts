@@ -1,0 +1,83 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Where the sample site and the replay mapping ship. */
+export const SAMPLE_SITE = 'samples/sites/county-water-bureau.json';
+export const SAMPLE_REPLAY_MAPPING = 'samples/replay-mapping.json';
+
+const Sources = z
+  .string()
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter((x) => x !== ''),
+  )
+  .pipe(z.array(z.enum(['replay', 'sim', 'none'])))
+  .refine((list) => !(list.includes('none') && list.length > 1), 'none cannot be combined')
+  .transform((list) => ({ replay: list.includes('replay'), sim: list.includes('sim') }));
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  TWIN_SITE: z.string().min(1).default(SAMPLE_SITE),
+  TWIN_REPLAY_MAPPING: z.string().min(1).default(SAMPLE_REPLAY_MAPPING),
+  TWIN_SOURCES: Sources.default({ replay: true, sim: true }),
+  /** Twin ms per wall ms; 3600 plays one recorded hour per second. */
+  TWIN_REPLAY_SPEED: z.coerce.number().positive().max(1_000_000).default(3600),
+  /** `replay` runs twin time at TWIN_REPLAY_SPEED from TWIN_START; `live` follows the wall clock. */
+  TWIN_CLOCK: z.enum(['replay', 'live']).default('replay'),
+  /** ISO time where a new twin's clock starts; default: the current hour. */
+  TWIN_START: z.iso.datetime({ offset: true }).optional(),
+  /** Wall ms between ticks. */
+  TWIN_TICK_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /** Days of history a new store is filled with before the first tick. */
+  TWIN_BACKFILL_DAYS: z.coerce.number().int().min(0).max(60).default(7),
+  TWIN_SEED: z.coerce.number().int().default(20190315),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  sitePath: string;
+  replayMappingPath: string;
+  sources: { replay: boolean; sim: boolean };
+  clock: { mode: 'replay' | 'live'; speed: number; startMs: number | null };
+  tickMs: number;
+  backfillDays: number;
+  seed: number;
+  logLevel: string | undefined;
+};
+
+/** Reads the configuration from environment variables; throws naming the variable at fault. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => {
+      const name = String(i.path[0] ?? '');
+      return `${name}=${JSON.stringify(env[name])}: ${i.message}`;
+    });
+    throw new Error(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    sitePath: path.resolve(e.TWIN_SITE),
+    replayMappingPath: path.resolve(e.TWIN_REPLAY_MAPPING),
+    sources: e.TWIN_SOURCES,
+    clock: {
+      mode: e.TWIN_CLOCK,
+      speed: e.TWIN_CLOCK === 'live' ? 1 : e.TWIN_REPLAY_SPEED,
+      startMs: e.TWIN_START === undefined ? null : Date.parse(e.TWIN_START),
+    },
+    tickMs: e.TWIN_TICK_MS,
+    backfillDays: e.TWIN_BACKFILL_DAYS,
+    seed: e.TWIN_SEED,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,330 @@
+import { parse } from 'csv-parse/sync';
+import { DateTime, IANAZone } from 'luxon';
+
+/**
+ * Parser for the DAIAD smart-water-meter trial export (`samples/daiad/`, SOURCE.md there):
+ * `;`-separated, header `user key;datetime;meter reading;diff`, one cumulative register reading
+ * per row, local wall-clock time `DD/MM/YYYY HH:MM:SS` without an offset.
+ *
+ * The parser reads the file faithfully and decides only what a timestamp means. Rules:
+ * - Times are read in the zone the import declares (the DAIAD trial is Europe/Madrid).
+ * - A wall time that does not exist in that zone (inside a spring-forward gap, e.g.
+ *   27/03/2016 02:30 in Madrid) is rejected: the meter cannot have read then, and moving the
+ *   row would invent an instant.
+ * - A wall time that exists twice (the fall-back hour, e.g. 30/10/2016 02:xx) is resolved per
+ *   user key, in file order, which is the recorder's order:
+ *   - the first row at a given wall time takes the earlier instant (summer offset, +02:00);
+ *   - a later row at the same wall time is marked `dstRepeat`. It is the later instant
+ *     (+01:00) if its value is >= the first copy's, since a register that did not fall can
+ *     have been read an hour later; otherwise it is a duplicate of the first copy and keeps
+ *     its instant, so ingest sees a conflict;
+ *   - once a key has moved to the later instant, or its wall time steps backwards inside the
+ *     repeated hour, its remaining rows in that hour take the later instant too.
+ * - Readings are plain decimals or scientific notation (`4e+05` = 400 000 L, written so by
+ *   the trial's export); anything else is rejected. Decreases, glitches and interleaved
+ *   registers are kept as written: ingest flags them (DESIGN §5).
+ * - The `diff` column is ignored: it is derived (it always equals reading − previous reading)
+ *   and ingest recomputes it, so a bad diff never costs a good reading.
+ * - Each user key's readings are sorted by instant; ties keep file order.
+ */
+
+/** A local wall-clock time as written in the file, in the declared zone. */
+export interface WallTime {
+  readonly year: number;
+  /** 1–12. */
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
+}
+
+/** One accepted row. */
+export interface RecordedReading {
+  /** The DAIAD user key (a pseudonymous UUID). */
+  readonly key: string;
+  /** Line in the file, 1-based; the header is line 1. */
+  readonly line: number;
+  /** The instant of the reading, epoch ms (UTC). */
+  readonly utcMs: number;
+  readonly wall: WallTime;
+  /** Cumulative register value as written, L. */
+  readonly valueL: number;
+  /** Second row at the same wall time inside a DST fall-back hour. */
+  readonly dstRepeat?: true;
+}
+
+/** A row the parser could not read, with the reason. */
+export interface RejectedRow {
+  readonly line: number;
+  /** The row as it stands in the file, without its line ending. */
+  readonly raw: string;
+  readonly reason: string;
+}
+
+export interface DaiadParseResult {
+  /** IANA zone the local times were read in. */
+  readonly zone: string;
+  /** Accepted readings per user key, sorted by `utcMs`; keys in order of first appearance. */
+  readonly byKey: ReadonlyMap<string, readonly RecordedReading[]>;
+  readonly rejected: readonly RejectedRow[];
+  /** Data rows read (accepted + rejected), header excluded. */
+  readonly rowCount: number;
+}
+
+export const DAIAD_HEADER = ['user key', 'datetime', 'meter reading', 'diff'] as const;
+
+const DATETIME = /^(\d{2})\/(\d{2})\/(\d{4}) (\d{2}):(\d{2}):(\d{2})$/;
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+
+interface CsvRow {
+  readonly record: string[];
+  /** `lines` is the line the record ends on; with quoting off a record is one line. */
+  readonly info: { readonly lines: number };
+}
+
+/**
+ * Parses the text of a DAIAD trial file; `zone` is the IANA zone its local times are in.
+ * Throws only when the file as a whole is not this format (wrong header) or the zone is
+ * unknown; bad rows are returned in `rejected`.
+ */
+export function parseDaiadCsv(text: string, zone: string): DaiadParseResult {
+  if (!IANAZone.isValidZone(zone)) throw new Error(`daiadCsv: unknown time zone '${zone}'`);
+  const tz = IANAZone.create(zone);
+
+  // Split into fields; column-count errors are ours to report per row, not csv-parse's to throw.
+  const rows = parse(text, {
+    delimiter: ';',
+    quote: false,
+    bom: true,
+    info: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+  }) as unknown as CsvRow[];
+
+  // The header decides whether this is the format at all.
+  const header = rows[0]?.record.map((field) => field.trim());
+  if (header === undefined || header.join(';') !== DAIAD_HEADER.join(';')) {
+    throw new Error(
+      `daiadCsv: expected header '${DAIAD_HEADER.join(';')}', got '${header?.join(';') ?? ''}'`,
+    );
+  }
+
+  // Read each data row; rejected rows keep their line and raw text.
+  const parseWall = createWallParser();
+  const offsets = createOffsetResolver(tz);
+  const fallBack = createFallBackResolver();
+  const byKey = new Map<string, RecordedReading[]>();
+  const rejected: RejectedRow[] = [];
+  // csv-parse's `raw` option doubles the parse time; the raw text is needed only for rejects.
+  let lines: string[] | undefined;
+  for (const row of rows.slice(1)) {
+    const line = row.info.lines;
+    const reject = (reason: string) => {
+      lines ??= text.split('\n');
+      rejected.push({ line, raw: (lines[line - 1] ?? '').replace(/\r$/, ''), reason });
+    };
+    if (row.record.length !== DAIAD_HEADER.length) {
+      reject(`expected ${DAIAD_HEADER.length} fields, got ${row.record.length}`);
+      continue;
+    }
+    const [keyField = '', datetimeField = '', valueField = ''] = row.record;
+    const key = keyField.trim();
+    if (key === '') {
+      reject('empty user key');
+      continue;
+    }
+    const valueText = valueField.trim();
+    const valueL = DECIMAL.test(valueText) ? Number(valueText) : Number.NaN;
+    if (!Number.isFinite(valueL)) {
+      reject(`unparseable meter reading '${valueText}'`);
+      continue;
+    }
+    const wall = parseWall(datetimeField.trim());
+    if (typeof wall === 'string') {
+      reject(wall);
+      continue;
+    }
+
+    // Place the wall time on the time line.
+    const [early, late] = offsets.instantsOf(wall);
+    if (early === undefined) {
+      reject(`local time does not exist in ${zone} (skipped by a DST change)`);
+      continue;
+    }
+    const { utcMs, dstRepeat } =
+      late === undefined
+        ? { utcMs: early, dstRepeat: false }
+        : fallBack.resolve(key, wall, valueL, early, late);
+
+    // Keep it under its key.
+    const reading: RecordedReading = dstRepeat
+      ? { key, line, utcMs, wall, valueL, dstRepeat: true }
+      : { key, line, utcMs, wall, valueL };
+    const list = byKey.get(key);
+    if (list === undefined) byKey.set(key, [reading]);
+    else list.push(reading);
+  }
+
+  // Order each key by instant; Array.prototype.sort is stable, so ties keep file order.
+  for (const list of byKey.values()) list.sort((a, b) => a.utcMs - b.utcMs);
+  return { zone, byKey, rejected, rowCount: rows.length - 1 };
+}
+
+/** First and last local date (YYYY-MM-DD, in the file's zone) over all accepted readings. */
+export function recordingDateSpan(parsed: DaiadParseResult): {
+  firstDateIso: string;
+  lastDateIso: string;
+} {
+  let first: string | undefined;
+  let last: string | undefined;
+  for (const list of parsed.byKey.values()) {
+    for (const reading of list) {
+      const date = isoDate(reading.wall);
+      if (first === undefined || date < first) first = date;
+      if (last === undefined || date > last) last = date;
+    }
+  }
+  if (first === undefined || last === undefined) {
+    throw new Error('daiadCsv: the file holds no accepted reading');
+  }
+  return { firstDateIso: first, lastDateIso: last };
+}
+
+/** `YYYY-MM-DD` of a wall time. */
+export function isoDate(wall: WallTime): string {
+  return `${wall.year}-${pad2(wall.month)}-${pad2(wall.day)}`;
+}
+
+function clockText(wall: WallTime): string {
+  return `${pad2(wall.hour)}:${pad2(wall.minute)}:${pad2(wall.second)}`;
+}
+
+function pad2(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/**
+ * Reads `DD/MM/YYYY HH:MM:SS`; returns the reason when it is not a real calendar time. Luxon
+ * judges each distinct date once (31/02 is refused); the clock needs only range checks.
+ */
+function createWallParser() {
+  const dateIsValid = new Map<string, boolean>();
+
+  return (text: string): WallTime | string => {
+    const match = DATETIME.exec(text);
+    if (match === null) return `unparseable datetime '${text}' (expected DD/MM/YYYY HH:MM:SS)`;
+    const [day, month, year, hour, minute, second] = match.slice(1).map(Number) as [
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
+    const wall = { year, month, day, hour, minute, second };
+    const date = isoDate(wall);
+    let valid = dateIsValid.get(date);
+    if (valid === undefined) {
+      valid = DateTime.fromObject({ year, month, day }, { zone: 'UTC' }).isValid;
+      dateIsValid.set(date, valid);
+    }
+    // Second 60 is refused too: the trial's recorders never wrote leap seconds.
+    if (!valid || hour > 23 || minute > 59 || second > 59) return `no such date or time '${text}'`;
+    return wall;
+  };
+}
+
+/** What one key has seen inside one fall-back hour. */
+interface FallBackHour {
+  /** First row per wall time (`HH:MM:SS`). */
+  readonly firstByWall: Map<string, { readonly utcMs: number; readonly valueL: number }>;
+  /** The key has reached the second pass through the hour. */
+  laterPass: boolean;
+  /** Wall time of the key's previous row in the hour, seconds since midnight. */
+  lastWallS: number;
+}
+
+/**
+ * Chooses between the two instants of a wall time in a fall-back hour (rules in the module
+ * comment). Rows must arrive in file order.
+ */
+function createFallBackResolver() {
+  const hours = new Map<string, FallBackHour>();
+
+  return {
+    resolve(
+      key: string,
+      wall: WallTime,
+      valueL: number,
+      early: number,
+      late: number,
+    ): { utcMs: number; dstRepeat: boolean } {
+      const hourKey = `${key} ${isoDate(wall)}`;
+      let hour = hours.get(hourKey);
+      if (hour === undefined) {
+        hour = { firstByWall: new Map(), laterPass: false, lastWallS: -1 };
+        hours.set(hourKey, hour);
+      }
+      const wallText = clockText(wall);
+      const wallS = wall.hour * 3600 + wall.minute * 60 + wall.second;
+      const first = hour.firstByWall.get(wallText);
+
+      let utcMs = early;
+      if (first !== undefined) {
+        // A register that did not fall may have been read an hour later; one that fell cannot.
+        utcMs = first.utcMs === early && valueL >= first.valueL ? late : first.utcMs;
+      } else if (hour.laterPass || wallS < hour.lastWallS) {
+        utcMs = late;
+      }
+
+      if (utcMs === late) hour.laterPass = true;
+      if (first === undefined) hour.firstByWall.set(wallText, { utcMs, valueL });
+      hour.lastWallS = wallS;
+      return { utcMs, dstRepeat: first !== undefined };
+    },
+  };
+}
+
+/**
+ * Turns wall times into instants in one zone. Most dates have one offset all day; those are
+ * cached per date, and only dates near a DST change ask the zone row by row.
+ */
+function createOffsetResolver(tz: IANAZone) {
+  const steadyOffsetMin = new Map<string, number | null>();
+
+  return {
+    /** The instants (epoch ms, ascending) this wall time can mean: none, one or two. */
+    instantsOf(wall: WallTime): number[] {
+      const asUtcMs = Date.UTC(
+        wall.year,
+        wall.month - 1,
+        wall.day,
+        wall.hour,
+        wall.minute,
+        wall.second,
+      );
+      const date = isoDate(wall);
+      let steady = steadyOffsetMin.get(date);
+      if (steady === undefined) {
+        // Offsets are within ±14 h, so a day either side covers every instant of the date.
+        const midnight = Date.UTC(wall.year, wall.month - 1, wall.day);
+        const before = tz.offset(midnight - DAY_MS);
+        steady = before === tz.offset(midnight + 2 * DAY_MS) ? before : null;
+        steadyOffsetMin.set(date, steady);
+      }
+      if (steady !== null) return [asUtcMs - steady * MINUTE_MS];
+
+      // Near a change: try the offset before and after it; keep those the zone agrees with.
+      const tried = new Set([tz.offset(asUtcMs - DAY_MS), tz.offset(asUtcMs + DAY_MS)]);
+      const instants: number[] = [];
+      for (const offsetMin of tried) {
+        const instant = asUtcMs - offsetMin * MINUTE_MS;
+        if (tz.offset(instant) === offsetMin) instants.push(instant);
+      }
+      return instants.sort((a, b) => a - b);
+    },
+  };
+}

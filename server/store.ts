@@ -1,0 +1,217 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Reading } from '../models/reading';
+import type { Interval, MeterEngineState, ReadingOutcome } from './engine/consumption';
+import { spreadOverHours } from './engine/hourly';
+
+/** A received reading with what ingest decided about it. */
+export interface StoredReading {
+  readonly reading: Reading;
+  /** The engine's outcome, or why ingest refused the reading (`unit_mismatch`, `unknown_meter`). */
+  readonly outcome: ReadingOutcome | 'unit_mismatch' | 'unknown_meter';
+}
+
+/** Everything one step of the twin writes, committed in one transaction. */
+export interface StepWrite {
+  readonly readings: readonly StoredReading[];
+  readonly intervals: ReadonlyArray<{ readonly meterId: string; readonly interval: Interval }>;
+  readonly engineStates: ReadonlyMap<string, MeterEngineState>;
+  /** Small named values (tick number, clock, simulator registers), stored as JSON. */
+  readonly kv: ReadonlyMap<string, unknown>;
+}
+
+export interface HourRow {
+  readonly hourMs: number;
+  readonly volumeL: number;
+  readonly estimated: boolean;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS readings (
+  id INTEGER PRIMARY KEY,
+  meter TEXT NOT NULL,
+  ts INTEGER NOT NULL,
+  value REAL,
+  unit TEXT NOT NULL,
+  seq INTEGER,
+  source TEXT NOT NULL,
+  outcome TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS readings_meter_ts ON readings (meter, ts);
+CREATE TABLE IF NOT EXISTS intervals (
+  meter TEXT NOT NULL,
+  end_ts INTEGER NOT NULL,
+  start_ts INTEGER NOT NULL,
+  volume_l REAL NOT NULL,
+  flags TEXT NOT NULL,
+  PRIMARY KEY (meter, end_ts)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS hourly (
+  meter TEXT NOT NULL,
+  hour_ts INTEGER NOT NULL,
+  volume_l REAL NOT NULL,
+  estimated INTEGER NOT NULL,
+  PRIMARY KEY (meter, hour_ts)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS engine_state (
+  meter TEXT PRIMARY KEY,
+  state TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS kv (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+`;
+
+/**
+ * The twin's SQLite store (better-sqlite3, WAL). Raw readings are kept as received with the
+ * ingest outcome; intervals and hourly volumes are derived from them. One transaction per
+ * step, so a step is either wholly stored or not at all.
+ */
+export class Store {
+  private readonly db: Database.Database;
+  private readonly insertReading: Database.Statement;
+  private readonly insertInterval: Database.Statement;
+  private readonly addHourly: Database.Statement;
+  private readonly putState: Database.Statement;
+  private readonly putKv: Database.Statement;
+  private readonly writeStep: (step: StepWrite) => void;
+
+  constructor(file: string) {
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    // FULL: a step acknowledged as committed survives a crash of the process or the machine.
+    this.db.pragma('synchronous = FULL');
+    this.db.exec(SCHEMA);
+
+    this.insertReading = this.db.prepare(
+      'INSERT INTO readings (meter, ts, value, unit, seq, source, outcome) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.insertInterval = this.db.prepare(
+      'INSERT OR REPLACE INTO intervals (meter, end_ts, start_ts, volume_l, flags) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.addHourly = this.db.prepare(
+      `INSERT INTO hourly (meter, hour_ts, volume_l, estimated) VALUES (?, ?, ?, ?)
+       ON CONFLICT (meter, hour_ts) DO UPDATE SET volume_l = volume_l + excluded.volume_l,
+         estimated = max(estimated, excluded.estimated)`,
+    );
+    this.putState = this.db.prepare(
+      'INSERT OR REPLACE INTO engine_state (meter, state) VALUES (?, ?)',
+    );
+    this.putKv = this.db.prepare('INSERT OR REPLACE INTO kv (key, value) VALUES (?, ?)');
+
+    this.writeStep = this.db.transaction((step: StepWrite) => {
+      for (const { reading: r, outcome } of step.readings) {
+        this.insertReading.run(
+          r.meterId,
+          r.tsMs,
+          r.value,
+          r.unit,
+          r.seq ?? null,
+          r.source,
+          outcome,
+        );
+      }
+      for (const { meterId, interval: iv } of step.intervals) {
+        this.insertInterval.run(meterId, iv.endMs, iv.startMs, iv.volumeL, iv.flags.join(','));
+        const estimated = iv.flags.includes('estimated_gap') ? 1 : 0;
+        for (const share of spreadOverHours(iv.startMs, iv.endMs, iv.volumeL)) {
+          this.addHourly.run(meterId, share.hourMs, share.volumeL, estimated);
+        }
+      }
+      for (const [meterId, state] of step.engineStates)
+        this.putState.run(meterId, JSON.stringify(state));
+      for (const [key, value] of step.kv) this.putKv.run(key, JSON.stringify(value));
+    });
+  }
+
+  /** Commits one step atomically. */
+  commit(step: StepWrite): void {
+    this.writeStep(step);
+  }
+
+  engineStates(): Map<string, MeterEngineState> {
+    const rows = this.db.prepare('SELECT meter, state FROM engine_state').all() as Array<{
+      meter: string;
+      state: string;
+    }>;
+    return new Map(rows.map((r) => [r.meter, JSON.parse(r.state) as MeterEngineState]));
+  }
+
+  kv<T>(key: string): T | undefined {
+    const row = this.db.prepare('SELECT value FROM kv WHERE key = ?').get(key) as
+      | { value: string }
+      | undefined;
+    return row === undefined ? undefined : (JSON.parse(row.value) as T);
+  }
+
+  /** Hourly volumes of one meter with hour start in [fromMs, toMs). */
+  hourly(meterId: string, fromMs: number, toMs: number): HourRow[] {
+    const rows = this.db
+      .prepare(
+        'SELECT hour_ts, volume_l, estimated FROM hourly WHERE meter = ? AND hour_ts >= ? AND hour_ts < ? ORDER BY hour_ts',
+      )
+      .all(meterId, fromMs, toMs) as Array<{
+      hour_ts: number;
+      volume_l: number;
+      estimated: number;
+    }>;
+    return rows.map((r) => ({
+      hourMs: r.hour_ts,
+      volumeL: r.volume_l,
+      estimated: r.estimated === 1,
+    }));
+  }
+
+  /** Sum of volumes of intervals ending in (fromMs, toMs], per meter, L. */
+  volumesEndingBetween(fromMs: number, toMs: number): Map<string, number> {
+    const rows = this.db
+      .prepare(
+        'SELECT meter, sum(volume_l) AS v FROM intervals WHERE end_ts > ? AND end_ts <= ? GROUP BY meter',
+      )
+      .all(fromMs, toMs) as Array<{ meter: string; v: number }>;
+    return new Map(rows.map((r) => [r.meter, r.v]));
+  }
+
+  /** The latest interval of every meter. */
+  latestIntervals(): Map<string, Interval> {
+    const rows = this.db
+      .prepare(
+        `SELECT i.meter, i.start_ts, i.end_ts, i.volume_l, i.flags FROM intervals i
+         JOIN (SELECT meter, max(end_ts) AS e FROM intervals GROUP BY meter) m
+           ON m.meter = i.meter AND m.e = i.end_ts`,
+      )
+      .all() as Array<{
+      meter: string;
+      start_ts: number;
+      end_ts: number;
+      volume_l: number;
+      flags: string;
+    }>;
+    return new Map(
+      rows.map((r) => [
+        r.meter,
+        {
+          startMs: r.start_ts,
+          endMs: r.end_ts,
+          volumeL: r.volume_l,
+          flags: r.flags === '' ? [] : (r.flags.split(',') as Interval['flags'][number][]),
+        },
+      ]),
+    );
+  }
+
+  /** Counts of stored readings by outcome (for health and tests). */
+  readingOutcomes(meterId: string): Record<string, number> {
+    const rows = this.db
+      .prepare('SELECT outcome, count(*) AS n FROM readings WHERE meter = ? GROUP BY outcome')
+      .all(meterId) as Array<{ outcome: string; n: number }>;
+    return Object.fromEntries(rows.map((r) => [r.outcome, r.n]));
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

@@ -1,0 +1,387 @@
+import type { Logger } from 'pino';
+import type { MeterTree } from '../models/meterTree';
+import { type Kpis, MeterStatus, type Tick, type Topology } from '../models/protocol';
+import type { Reading } from '../models/reading';
+import type { Meter, Site } from '../models/site';
+import type { DemandModel } from '../simulations/demand';
+import { localDayStartMs } from './calendarZone';
+import {
+  applyReading,
+  type Interval,
+  type MeterEngineState,
+  type MeterProfile,
+} from './engine/consumption';
+import { createPipeFlowModel, type PipeFlowModel } from './pipeFlows';
+import type { Store, StoredReading } from './store';
+
+/** Where a meter's readings come from. */
+export type MeterSource = 'replay' | 'sim' | 'ingest';
+
+/** Anything that yields recorded readings for a window of twin time. */
+export interface ReplayFeed {
+  /** Meter ids this feed drives. */
+  readonly meterIds: ReadonlySet<string>;
+  /** Readings with a timestamp in (fromMs, toMs], ascending. */
+  readingsBetween(fromMs: number, toMs: number): Reading[];
+}
+
+export interface TwinOptions {
+  readonly site: Site;
+  readonly tree: MeterTree;
+  readonly store: Store;
+  readonly replay: ReplayFeed | null;
+  readonly demand: DemandModel | null;
+  readonly logger: Logger;
+  /** Recent ticks kept for clients that reconnect. */
+  readonly tickHistory?: number;
+}
+
+/** Simulator register of one meter: its value and how much of each child it has passed on. */
+interface SimRegister {
+  registerL: number;
+  lastTsMs: number;
+  childSeenL: Record<string, number>;
+}
+
+type Outcome = StoredReading['outcome'];
+
+const HOUR_MS = 3_600_000;
+
+/** Engine profile of a site meter. */
+export function meterProfile(meter: Meter): MeterProfile {
+  const unitL = meter.register.unit === 'm3' ? 1000 : 1;
+  const intervalMs =
+    meter.reporting.mode === 'interval' ? meter.reporting.intervalS * 1000 : HOUR_MS;
+  return {
+    capacityL: 10 ** meter.register.digits * unitL,
+    maxFlowLps: meter.maxFlowM3h / 3.6,
+    glitchToleranceL: 50,
+    gapMs: Math.max(3 * intervalMs, 3 * HOUR_MS),
+    zeroAsMissingAboveL: 1000,
+  };
+}
+
+/**
+ * The twin's state machine. `step(toMs)` advances twin time: it pulls readings from the
+ * replay feed and the simulator, passes them through the consumption engine, commits
+ * everything in one transaction and returns the tick that clients receive.
+ */
+export class Twin {
+  readonly site: Site;
+  readonly tree: MeterTree;
+  readonly topology: Topology;
+  readonly sourceOf: ReadonlyMap<string, MeterSource>;
+
+  private readonly store: Store;
+  private readonly replay: ReplayFeed | null;
+  private readonly demand: DemandModel | null;
+  private readonly log: Logger;
+  private readonly meters: readonly Meter[];
+  private readonly meterIndex: Map<string, number>;
+  private readonly profiles: MeterProfile[];
+  private readonly pipeFlows: PipeFlowModel;
+  private readonly historySize: number;
+  private readonly level1: number;
+
+  private engine: Map<string, MeterEngineState>;
+  private sim: Map<string, SimRegister>;
+  private bookedL: Float64Array;
+  private todayL: Float64Array;
+  private dayStartMs: number;
+  private latest: Array<Interval | null>;
+  private lastOutcome: Array<Outcome | null>;
+  private tickNo: number;
+  private lastMs: number | null;
+  private readonly history: Tick[] = [];
+  private readonly listeners = new Set<(tick: Tick) => void>();
+
+  constructor(options: TwinOptions) {
+    const { site, tree, store } = options;
+    this.site = site;
+    this.tree = tree;
+    this.store = store;
+    this.replay = options.replay;
+    this.demand = options.demand;
+    this.log = options.logger;
+    this.historySize = options.tickHistory ?? 600;
+
+    // Meters in tree order, so tick arrays list parents before children.
+    const byId = new Map(site.meters.map((m) => [m.id, m]));
+    this.meters = tree.order.map((id) => byId.get(id)!);
+    this.meterIndex = new Map(this.meters.map((m, i) => [m.id, i]));
+    this.profiles = this.meters.map(meterProfile);
+    this.level1 = Math.max(
+      0,
+      this.meters.findIndex((m) => m.level === 1),
+    );
+    const orderedSite: Site = { ...site, meters: [...this.meters] };
+    this.pipeFlows = createPipeFlowModel(orderedSite, tree);
+    this.topology = {
+      meters: this.meters.map((m) => ({
+        id: m.id,
+        level: m.level,
+        parentId: tree.parentOf.get(m.id) ?? null,
+        nodeId: m.nodeId,
+      })),
+      pipes: site.network.pipes.map((p) => ({
+        id: p.id,
+        from: p.from,
+        to: p.to,
+        diameterMm: p.diameterMm,
+      })),
+    };
+    this.sourceOf = new Map(
+      this.meters.map((m) => [
+        m.id,
+        this.replay?.meterIds.has(m.id) ? 'replay' : this.demand ? 'sim' : 'ingest',
+      ]),
+    );
+
+    // Resume from the store.
+    this.engine = store.engineStates();
+    this.sim = new Map(Object.entries(store.kv<Record<string, SimRegister>>('sim') ?? {}));
+    const booked = store.kv<Record<string, number>>('booked') ?? {};
+    this.bookedL = Float64Array.from(this.meters, (m) => booked[m.id] ?? 0);
+    this.tickNo = store.kv<number>('tick') ?? 0;
+    this.lastMs = store.kv<number>('lastMs') ?? null;
+    this.dayStartMs = this.lastMs === null ? 0 : localDayStartMs(this.lastMs, site.timeZone);
+    this.todayL = new Float64Array(this.meters.length);
+    if (this.lastMs !== null) {
+      const today = store.volumesEndingBetween(this.dayStartMs, this.lastMs);
+      this.meters.forEach((m, i) => {
+        this.todayL[i] = today.get(m.id) ?? 0;
+      });
+    }
+    const latest = store.latestIntervals();
+    this.latest = this.meters.map((m) => latest.get(m.id) ?? null);
+    this.lastOutcome = this.meters.map(() => null);
+  }
+
+  /** Twin time of the last step, epoch ms; null before the first. */
+  get timeMs(): number | null {
+    return this.lastMs;
+  }
+
+  get tick(): number {
+    return this.tickNo;
+  }
+
+  /** The latest tick, if any step has run since start. */
+  get current(): Tick | null {
+    return this.history.at(-1) ?? null;
+  }
+
+  /** Ticks after `lastTick`, or null when some of them are no longer kept. */
+  ticksAfter(lastTick: number): Tick[] | null {
+    if (lastTick > this.tickNo) return null;
+    if (lastTick === this.tickNo) return [];
+    const first = this.history[0];
+    if (!first || first.tick > lastTick + 1) return null;
+    return this.history.slice(lastTick + 1 - first.tick);
+  }
+
+  onTick(listener: (tick: Tick) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Meter ids in the order tick arrays use. */
+  meterIds(): string[] {
+    return this.meters.map((m) => m.id);
+  }
+
+  /** Advances twin time to `toMs` (ignored if not after the last step) and emits a tick. */
+  step(toMs: number): Tick | null {
+    const fromMs = this.lastMs ?? toMs - HOUR_MS;
+    if (toMs <= fromMs) return null;
+
+    // A new local day restarts the day totals.
+    const dayStart = localDayStartMs(toMs, this.site.timeZone);
+    if (dayStart !== this.dayStartMs) {
+      this.todayL.fill(0);
+      this.dayStartMs = dayStart;
+    }
+
+    // Gather the step's events: recorded readings first, then simulator reports bottom-up.
+    const stored: StoredReading[] = [];
+    const intervals: Array<{ meterId: string; interval: Interval }> = [];
+    const touched = new Map<string, MeterEngineState>();
+    const events: Array<{ tsMs: number; order: number; run: () => void }> = [];
+    for (const reading of this.replay?.readingsBetween(fromMs, toMs) ?? []) {
+      events.push({
+        tsMs: reading.tsMs,
+        order: 0,
+        run: () => this.ingest(this.inMeterUnit(reading), stored, intervals, touched),
+      });
+    }
+    if (this.demand) {
+      for (const meter of this.meters) {
+        if (this.sourceOf.get(meter.id) !== 'sim') continue;
+        const periodMs =
+          meter.reporting.mode === 'interval' ? meter.reporting.intervalS * 1000 : 60_000;
+        for (
+          let t = Math.floor(fromMs / periodMs) * periodMs + periodMs;
+          t <= toMs;
+          t += periodMs
+        ) {
+          events.push({
+            tsMs: t,
+            order: 4 - meter.level,
+            run: () => this.ingest(this.simulate(meter, t), stored, intervals, touched),
+          });
+        }
+      }
+    }
+    events.sort((a, b) => a.tsMs - b.tsMs || a.order - b.order);
+    for (const event of events) event.run();
+
+    // Flows: the mean of each meter's latest interval, while it is recent.
+    const meterFlow = new Float64Array(this.meters.length);
+    const status: MeterStatus[] = [];
+    this.meters.forEach((_, i) => {
+      const iv = this.latest[i];
+      const fresh = iv !== null && iv !== undefined && toMs - iv.endMs <= this.profiles[i]!.gapMs;
+      meterFlow[i] = fresh ? iv.volumeL / Math.max((iv.endMs - iv.startMs) / 1000, 1) : 0;
+      const outcome = this.lastOutcome[i];
+      const suspect =
+        outcome === 'suspect_decrease' || outcome === 'suspect_jump' || outcome === 'conflict';
+      status.push(!fresh ? MeterStatus.noData : suspect ? MeterStatus.flagged : MeterStatus.ok);
+    });
+    const pipeFlow = new Float64Array(this.site.network.pipes.length);
+    this.pipeFlows.compute(meterFlow, pipeFlow);
+
+    // Commit the step, then publish it.
+    this.tickNo += 1;
+    this.lastMs = toMs;
+    this.store.commit({
+      readings: stored,
+      intervals,
+      engineStates: touched,
+      kv: new Map<string, unknown>([
+        ['tick', this.tickNo],
+        ['lastMs', toMs],
+        ['sim', Object.fromEntries(this.sim)],
+        ['booked', Object.fromEntries(this.meters.map((m, i) => [m.id, this.bookedL[i]!]))],
+      ]),
+    });
+    const level1Today = this.todayL[this.level1] ?? 0;
+    const kpis: Kpis = {
+      todayL: level1Today,
+      flowLps: meterFlow[this.level1] ?? 0,
+      perCapitaTodayL: level1Today / this.site.staff,
+    };
+    const tick: Tick = {
+      tick: this.tickNo,
+      tsMs: toMs,
+      meterFlowLps: Array.from(meterFlow, round6),
+      meterTodayL: Array.from(this.todayL, round6),
+      meterStatus: status,
+      pipeFlowLps: Array.from(pipeFlow, round6),
+      kpis,
+    };
+    this.history.push(tick);
+    if (this.history.length > this.historySize) this.history.shift();
+    for (const listener of this.listeners) listener(tick);
+    if (intervals.length > 0 || stored.length > 0) {
+      this.log.debug(
+        { tick: this.tickNo, readings: stored.length, intervals: intervals.length },
+        'step',
+      );
+    }
+    return tick;
+  }
+
+  /** Latest values per meter, for the REST API. */
+  meterValues(meterId: string): {
+    flowLps: number | null;
+    todayL: number | null;
+    lastReadingMs: number | null;
+  } {
+    const i = this.meterIndex.get(meterId);
+    const tick = this.current;
+    if (i === undefined) return { flowLps: null, todayL: null, lastReadingMs: null };
+    return {
+      flowLps: tick?.meterFlowLps[i] ?? null,
+      todayL: tick?.meterTodayL[i] ?? null,
+      lastReadingMs: this.engine.get(meterId)?.lastTsMs ?? null,
+    };
+  }
+
+  /** Converts a recorded reading to the unit its meter declares (the file's unit is known). */
+  private inMeterUnit(reading: Reading): Reading {
+    const meter = this.meters[this.meterIndex.get(reading.meterId) ?? -1];
+    if (!meter || reading.value === null || meter.register.unit === reading.unit) return reading;
+    const factor = reading.unit === 'L' ? 1 / 1000 : 1000;
+    return { ...reading, unit: meter.register.unit, value: reading.value * factor };
+  }
+
+  /** The simulator's report of one meter at `tsMs`: its own area's use plus what its children passed on. */
+  private simulate(meter: Meter, tsMs: number): Reading {
+    const reg = this.sim.get(meter.id) ?? { registerL: 0, lastTsMs: tsMs, childSeenL: {} };
+    let volumeL = this.demand!.areaVolumeL(meter.id, reg.lastTsMs, tsMs);
+    for (const child of this.tree.childrenOf.get(meter.id) ?? []) {
+      const booked = this.bookedL[this.meterIndex.get(child)!]!;
+      volumeL += booked - (reg.childSeenL[child] ?? booked);
+      reg.childSeenL[child] = booked;
+    }
+    reg.registerL += volumeL;
+    reg.lastTsMs = tsMs;
+    this.sim.set(meter.id, reg);
+    // The meter reports whole litres, as its register shows.
+    const shownL = Math.round(reg.registerL);
+    const value = meter.register.unit === 'm3' ? shownL / 1000 : shownL;
+    return {
+      meterId: meter.id,
+      tsMs,
+      value,
+      unit: meter.register.unit,
+      kind: 'register',
+      source: 'sim',
+    };
+  }
+
+  /** Validates a reading against its meter, runs the engine and records the outcome. */
+  private ingest(
+    reading: Reading,
+    stored: StoredReading[],
+    intervals: Array<{ meterId: string; interval: Interval }>,
+    touched: Map<string, MeterEngineState>,
+  ): void {
+    const i = this.meterIndex.get(reading.meterId);
+    if (i === undefined) {
+      stored.push({ reading, outcome: 'unknown_meter' });
+      return;
+    }
+    const meter = this.meters[i]!;
+    if (reading.unit !== meter.register.unit) {
+      stored.push({ reading, outcome: 'unit_mismatch' });
+      return;
+    }
+    const valueL =
+      reading.value === null
+        ? null
+        : round6(reading.unit === 'm3' ? reading.value * 1000 : reading.value);
+    const result = applyReading(
+      this.engine.get(meter.id) ?? null,
+      reading.tsMs,
+      valueL,
+      this.profiles[i]!,
+    );
+    stored.push({ reading, outcome: result.outcome });
+    this.lastOutcome[i] = result.outcome;
+    if (result.state !== null) {
+      this.engine.set(meter.id, result.state);
+      touched.set(meter.id, result.state);
+    }
+    if (result.interval) {
+      intervals.push({ meterId: meter.id, interval: result.interval });
+      this.latest[i] = result.interval;
+      this.bookedL[i]! += result.interval.volumeL;
+      if (result.interval.endMs > this.dayStartMs) this.todayL[i]! += result.interval.volumeL;
+    }
+  }
+}
+
+function round6(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}

@@ -1,0 +1,128 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { Logger } from 'pino';
+import type { ClockInfo } from '../models/protocol';
+import { createDemandModel } from '../simulations/demand';
+import { createApp } from './app';
+import { type Clock, liveClock, replayClock } from './clock';
+import type { Config } from './config';
+import { attachRealtime, type TwinIo } from './realtime';
+import { loadSiteFile } from './siteLoader';
+import { parseDaiadCsv } from './sources/daiadCsv';
+import { loadReplayMapping } from './sources/replayMapping';
+import { createReplaySource } from './sources/replaySource';
+import { Store } from './store';
+import { type ReplayFeed, Twin } from './twin';
+
+const HOUR_MS = 3_600_000;
+
+export interface TwinServer {
+  readonly twin: Twin;
+  readonly store: Store;
+  readonly io: TwinIo;
+  readonly http: http.Server;
+  /** Listens on the configured port (0 picks a free one) and returns the port. */
+  listen(): Promise<number>;
+  /** Starts stepping the twin every `tickMs` from the clock. */
+  startTicking(): void;
+  close(): Promise<void>;
+}
+
+/** Builds the recorded-data feed from the mapping file next to the recorded file. */
+function loadReplay(mappingPath: string, meterIds: ReadonlySet<string>, zone: string): ReplayFeed {
+  const mapping = loadReplayMapping(mappingPath);
+  for (const entry of mapping.meters) {
+    if (!meterIds.has(entry.meterId)) {
+      throw new Error(
+        `${mappingPath}: meters[].meterId ${JSON.stringify(entry.meterId)} is not a meter of the site`,
+      );
+    }
+  }
+  const file = path.resolve(path.dirname(mappingPath), mapping.file);
+  const parsed = parseDaiadCsv(fs.readFileSync(file, 'utf8'), mapping.zone);
+  const source = createReplaySource({ parsed, mapping, buildingZone: zone });
+  return {
+    meterIds: new Set(mapping.meters.map((m) => m.meterId)),
+    readingsBetween: (fromMs, toMs) => source.readingsBetween(fromMs, toMs),
+  };
+}
+
+/**
+ * Wires the twin from its configuration: site, store, sources, clock, HTTP and Socket.IO.
+ * Throws (before listening) when the site file or the replay mapping is invalid.
+ */
+export function createTwinServer(
+  config: Config,
+  logger: Logger,
+  wall: () => number = Date.now,
+): TwinServer {
+  const { site, tree } = loadSiteFile(config.sitePath);
+  const store = new Store(path.join(config.dataDir, 'twin.sqlite'));
+  const meterIds = new Set(site.meters.map((m) => m.id));
+  const replay = config.sources.replay
+    ? loadReplay(config.replayMappingPath, meterIds, site.timeZone)
+    : null;
+  const demand = config.sources.sim
+    ? createDemandModel(site, tree, { seed: config.seed, backgroundLeakLps: 0.01 })
+    : null;
+  const twin = new Twin({
+    site,
+    tree,
+    store,
+    replay,
+    demand,
+    logger: logger.child({ area: 'twin' }),
+  });
+
+  // A new store starts at the configured time with some days of history; an old one resumes.
+  const nowHourMs = Math.floor(wall() / HOUR_MS) * HOUR_MS;
+  let startMs = twin.timeMs ?? config.clock.startMs ?? nowHourMs;
+  if (twin.timeMs === null && config.backfillDays > 0) {
+    const from = startMs - config.backfillDays * 24 * HOUR_MS;
+    twin.step(from);
+    for (let t = from + HOUR_MS; t <= startMs; t += HOUR_MS) twin.step(t);
+    startMs = twin.timeMs ?? startMs;
+    logger.info({ days: config.backfillDays, tick: twin.tick }, 'backfilled history');
+  }
+  const clock: Clock =
+    config.clock.mode === 'live' ? liveClock(wall) : replayClock(startMs, config.clock.speed, wall);
+  const clockInfo: ClockInfo =
+    config.clock.mode === 'live' ? { mode: 'live' } : { mode: 'replay', speed: config.clock.speed };
+
+  const clientDir = path.resolve('dist/client');
+  const app = createApp({ twin, store, logger, clientDir });
+  const server = http.createServer(app);
+  const io = attachRealtime(server, twin, clockInfo, logger);
+  let timer: NodeJS.Timeout | null = null;
+
+  return {
+    twin,
+    store,
+    io,
+    http: server,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.port, config.host, () => {
+          const address = server.address();
+          resolve(typeof address === 'object' && address ? address.port : config.port);
+        });
+      }),
+    startTicking() {
+      if (timer) return;
+      timer = setInterval(() => {
+        try {
+          twin.step(clock.nowMs());
+        } catch (err) {
+          logger.error({ err }, 'step failed');
+        }
+      }, config.tickMs);
+    },
+    close: async () => {
+      if (timer) clearInterval(timer);
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      store.close();
+    },
+  };
+}
