@@ -1,0 +1,241 @@
+import { describe, expect, it } from 'vitest';
+import type { NodeKind, Site } from './site';
+import { type SiteIssue, validateSite } from './siteValidation';
+
+/**
+ * A tiny site from pipes written `from>to`, each named `p-<from>-<to>`. A node's kind comes
+ * from its id: `src…` source, `M…` meter, `f…` fixture (a basin in room `room`), else junction.
+ * `levels` lists the meters, one per meter node of the same id. (Same builder as in
+ * meterTree.test.ts; kept local so each test file reads on its own.)
+ */
+function tinySite(edges: readonly string[], levels: Readonly<Record<string, 1 | 2 | 3>>): Site {
+  const ends = edges.map((e) => e.split('>') as [string, string]);
+  const ids = [...new Set(ends.flat())];
+  const kindOf = (id: string): NodeKind =>
+    id.startsWith('src')
+      ? 'source'
+      : id.startsWith('M')
+        ? 'meter'
+        : id.startsWith('f')
+          ? 'fixture'
+          : 'junction';
+  const position = (id: string) => ({ x: ids.indexOf(id), y: 0, z: 0 });
+  return {
+    schemaVersion: 1,
+    id: 'tiny',
+    name: { zh: '小', en: 'Tiny' },
+    timeZone: 'Asia/Shanghai',
+    location: { latDeg: 43.88, lonDeg: 125.32 },
+    staff: 1,
+    dailyVisitors: 0,
+    tariff: {},
+    quota: { advancedM3PerPersonYear: 10, generalM3PerPersonYear: 15, source: 'test', status: 'D' },
+    buildings: [
+      {
+        id: 'b',
+        name: { zh: '楼', en: 'B' },
+        footprint: [
+          [0, 0],
+          [10, 0],
+          [10, 10],
+        ],
+        floors: [
+          {
+            id: 'b-1',
+            index: 1,
+            name: { zh: '一层', en: 'Floor 1' },
+            elevationM: 0,
+            heightM: 3,
+            rooms: [
+              {
+                id: 'room',
+                name: { zh: '房', en: 'Room' },
+                function: 'office',
+                polygon: [
+                  [0, 0],
+                  [1, 0],
+                  [1, 1],
+                ],
+              },
+            ],
+          },
+        ],
+      },
+    ],
+    fixtures: ids
+      .filter((id) => kindOf(id) === 'fixture')
+      .map((id) => ({
+        id,
+        type: 'basin_tap',
+        roomId: 'room',
+        nodeId: id,
+        position: position(id),
+        spec: { flowLps: 0.15 },
+        grade: 3,
+        installDate: '2016-07-15',
+      })),
+    outdoor: { irrigatedAreas: [], roofs: [] },
+    network: {
+      nodes: ids.map((id) => ({ id, kind: kindOf(id), position: position(id) })),
+      pipes: ends.map(([from, to]) => ({
+        id: `p-${from}-${to}`,
+        from,
+        to,
+        diameterMm: 25,
+        material: 'ppr',
+        installYear: 2016,
+      })),
+    },
+    meters: Object.entries(levels).map(([id, level]) => ({
+      id,
+      serial: `S-${id}`,
+      nodeId: id,
+      level,
+      serves: { zh: id, en: id },
+      register: { unit: 'm3', digits: 5, decimals: 3 },
+      accuracyClass: 2,
+      maxFlowM3h: 7.875,
+      reporting: { mode: 'interval', intervalS: 900 },
+    })),
+  };
+}
+
+/** Node order: src, M1, j1, fA, M2, fB. Pipe order: as written. */
+const valid = (): Site =>
+  tinySite(['src>M1', 'M1>j1', 'j1>fA', 'j1>M2', 'M2>fB'], { M1: 1, M2: 2 });
+
+function issuesOf(site: unknown): readonly SiteIssue[] {
+  const result = validateSite(site);
+  if (result.ok) throw new Error('expected the site to be refused');
+  return result.issues;
+}
+
+describe('validateSite', () => {
+  it('accepts a small valid site and derives its meter tree', () => {
+    const result = validateSite(valid());
+
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.tree.parentOf.get('M2')).toBe('M1');
+  });
+
+  it('refuses a pipe to a node that does not exist', () => {
+    const site = valid();
+    site.network.pipes[2]!.to = 'ghost';
+
+    expect(issuesOf(site)).toEqual([
+      {
+        path: 'network.pipes[2].to',
+        value: 'ghost',
+        rule: 'a pipe must join nodes listed in network.nodes',
+      },
+    ]);
+  });
+
+  it('refuses a meter on a node that is not in the network', () => {
+    const site = valid();
+    site.meters[1]!.nodeId = 'M9';
+
+    expect(issuesOf(site)).toEqual([
+      { path: 'meters[1].nodeId', value: 'M9', rule: 'a meter must sit on a node of the network' },
+    ]);
+  });
+
+  it('refuses a meter node that no pipe connects', () => {
+    const site = valid();
+    site.network.nodes.push({ id: 'M9', kind: 'meter', position: { x: 9, y: 0, z: 0 } });
+    site.meters[1]!.nodeId = 'M9';
+
+    expect(issuesOf(site)).toEqual([
+      { path: 'network.nodes[6]', value: 'M9', rule: 'node is not connected to any source' },
+    ]);
+  });
+
+  it('refuses a loop back into the fed network: a node with two upstream pipes', () => {
+    const site = valid();
+    site.network.pipes.push({ ...site.network.pipes[1]!, id: 'p-M2-j1', from: 'M2', to: 'j1' });
+
+    expect(issuesOf(site)).toEqual([
+      {
+        path: 'network.pipes[5].to',
+        value: 'j1',
+        rule: 'node is already fed by pipe p-M1-j1; the network must be a tree (one upstream pipe per node)',
+      },
+    ]);
+  });
+
+  it('refuses a loop that no source feeds', () => {
+    const site = valid();
+    const at = { x: 9, y: 0, z: 0 };
+    site.network.nodes.push({ id: 'ja', kind: 'junction', position: at });
+    site.network.nodes.push({ id: 'jb', kind: 'junction', position: at });
+    const pipe = site.network.pipes[1]!;
+    site.network.pipes.push({ ...pipe, id: 'p-ja-jb', from: 'ja', to: 'jb' });
+    site.network.pipes.push({ ...pipe, id: 'p-jb-ja', from: 'jb', to: 'ja' });
+
+    const rule = 'node lies on a loop not fed by any source; the network must be a tree';
+    expect(issuesOf(site)).toEqual([
+      { path: 'network.nodes[6]', value: 'ja', rule },
+      { path: 'network.nodes[7]', value: 'jb', rule },
+    ]);
+  });
+
+  it('refuses a fixture in a room that does not exist', () => {
+    const site = valid();
+    site.fixtures[0]!.roomId = 'room-404';
+
+    expect(issuesOf(site)).toEqual([
+      {
+        path: 'fixtures[0].roomId',
+        value: 'room-404',
+        rule: 'a fixture must stand in a room that exists in buildings[].floors[].rooms',
+      },
+    ]);
+  });
+
+  it('refuses a negative diameter with the zod shape error at its path', () => {
+    const site = valid();
+    site.network.pipes[1]!.diameterMm = -25;
+
+    expect(issuesOf(site)).toEqual([
+      {
+        path: 'network.pipes[1].diameterMm',
+        value: -25,
+        rule: 'Too small: expected number to be >0',
+      },
+    ]);
+  });
+
+  it('refuses a level-2 meter with no meter upstream', () => {
+    const site = tinySite(['src>j', 'j>M1', 'M1>fA', 'j>M2', 'M2>fB'], { M1: 1, M2: 2 });
+
+    expect(issuesOf(site)).toEqual([
+      {
+        path: 'meters[1].level',
+        value: 2,
+        rule: 'a level-2 or level-3 meter needs a meter upstream of it',
+      },
+    ]);
+  });
+
+  it('refuses a level-1 meter below another meter', () => {
+    const site = tinySite(['src>M1', 'M1>M2', 'M2>fA'], { M1: 1, M2: 1 });
+
+    expect(issuesOf(site)).toEqual([
+      { path: 'meters[1].level', value: 1, rule: 'a level-1 meter cannot sit below meter M1' },
+      {
+        path: 'meters[1].level',
+        value: 1,
+        rule: 'a meter must be at a deeper level than the meter upstream (M1, level 1)',
+      },
+    ]);
+  });
+
+  it('refuses a repeated id', () => {
+    const site = valid();
+    site.fixtures.push({ ...site.fixtures[0]! });
+
+    expect(issuesOf(site)).toEqual([
+      { path: 'fixtures[2].id', value: 'fA', rule: 'duplicate id in fixtures' },
+    ]);
+  });
+});
