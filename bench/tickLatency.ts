@@ -57,7 +57,10 @@ export async function benchTickLatency(): Promise<void> {
   });
   let t = Date.parse('2026-07-01T00:00:00+08:00');
   const twinLat = await measure(
-    () => twin.twin.step((t += HOUR)),
+    () => {
+      t += HOUR;
+      twin.twin.step(t);
+    },
     () => got,
   );
   for (const s of sockets) s.close();

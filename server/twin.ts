@@ -46,6 +46,8 @@ interface SimRegister {
 type Outcome = StoredReading['outcome'];
 
 const HOUR_MS = 3_600_000;
+/** Window over which tick flows are averaged, ms. */
+export const FLOW_WINDOW_MS = HOUR_MS;
 
 /** Engine profile of a site meter. */
 export function meterProfile(meter: Meter): MeterProfile {
@@ -88,7 +90,8 @@ export class Twin {
   private bookedL: Float64Array;
   private todayL: Float64Array;
   private dayStartMs: number;
-  private latest: Array<Interval | null>;
+  /** End of each meter's latest booked interval, epoch ms. */
+  private lastEndMs: Array<number | null>;
   private lastOutcome: Array<Outcome | null>;
   private tickNo: number;
   private lastMs: number | null;
@@ -153,7 +156,7 @@ export class Twin {
       });
     }
     const latest = store.latestIntervals();
-    this.latest = this.meters.map((m) => latest.get(m.id) ?? null);
+    this.lastEndMs = this.meters.map((m) => latest.get(m.id)?.endMs ?? null);
     this.lastOutcome = this.meters.map(() => null);
   }
 
@@ -235,22 +238,7 @@ export class Twin {
     events.sort((a, b) => a.tsMs - b.tsMs || a.order - b.order);
     for (const event of events) event.run();
 
-    // Flows: the mean of each meter's latest interval, while it is recent.
-    const meterFlow = new Float64Array(this.meters.length);
-    const status: MeterStatus[] = [];
-    this.meters.forEach((_, i) => {
-      const iv = this.latest[i];
-      const fresh = iv !== null && iv !== undefined && toMs - iv.endMs <= this.profiles[i]!.gapMs;
-      meterFlow[i] = fresh ? iv.volumeL / Math.max((iv.endMs - iv.startMs) / 1000, 1) : 0;
-      const outcome = this.lastOutcome[i];
-      const suspect =
-        outcome === 'suspect_decrease' || outcome === 'suspect_jump' || outcome === 'conflict';
-      status.push(!fresh ? MeterStatus.noData : suspect ? MeterStatus.flagged : MeterStatus.ok);
-    });
-    const pipeFlow = new Float64Array(this.site.network.pipes.length);
-    this.pipeFlows.compute(meterFlow, pipeFlow);
-
-    // Commit the step, then publish it.
+    // Commit the step before deriving flows from what is stored.
     this.tickNo += 1;
     this.lastMs = toMs;
     this.store.commit({
@@ -264,6 +252,26 @@ export class Twin {
         ['booked', Object.fromEntries(this.meters.map((m, i) => [m.id, this.bookedL[i]!]))],
       ]),
     });
+
+    // Flows: every meter's mean over the same window (the last hour), so a parent and its
+    // children are compared like for like whatever their reporting intervals.
+    const windowVolumes = this.store.volumesEndingBetween(toMs - FLOW_WINDOW_MS, toMs);
+    const meterFlow = new Float64Array(this.meters.length);
+    const status: MeterStatus[] = [];
+    this.meters.forEach((m, i) => {
+      const lastEnd = this.lastEndMs[i];
+      const fresh =
+        lastEnd !== null && lastEnd !== undefined && toMs - lastEnd <= this.profiles[i]!.gapMs;
+      meterFlow[i] = fresh ? (windowVolumes.get(m.id) ?? 0) / (FLOW_WINDOW_MS / 1000) : 0;
+      const outcome = this.lastOutcome[i];
+      const suspect =
+        outcome === 'suspect_decrease' || outcome === 'suspect_jump' || outcome === 'conflict';
+      status.push(!fresh ? MeterStatus.noData : suspect ? MeterStatus.flagged : MeterStatus.ok);
+    });
+    const pipeFlow = new Float64Array(this.site.network.pipes.length);
+    this.pipeFlows.compute(meterFlow, pipeFlow);
+
+    // Publish.
     const level1Today = this.todayL[this.level1] ?? 0;
     const kpis: Kpis = {
       todayL: level1Today,
@@ -375,7 +383,7 @@ export class Twin {
     }
     if (result.interval) {
       intervals.push({ meterId: meter.id, interval: result.interval });
-      this.latest[i] = result.interval;
+      this.lastEndMs[i] = result.interval.endMs;
       this.bookedL[i]! += result.interval.volumeL;
       if (result.interval.endMs > this.dayStartMs) this.todayL[i]! += result.interval.volumeL;
     }
