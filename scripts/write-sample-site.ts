@@ -1,6 +1,6 @@
 /**
  * Writes the sample site to samples/sites/county-water-bureau.json, pretty-printed with two
- * spaces. Run after changing models/sampleSite.ts: `npx tsx scripts/write-sample-site.ts`.
+ * spaces. Run after changing models/sampleSite.ts or models/sample/: `npx tsx scripts/write-sample-site.ts`.
  * models/sampleSite.test.ts fails while the file and the builder disagree.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
