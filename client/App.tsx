@@ -1,0 +1,55 @@
+import { useEffect } from 'react';
+import { LOCALE, localName } from './i18n/index';
+import { useT } from './i18n/useT';
+import { ConnectionBadge } from './panels/ConnectionBadge';
+import { FloorSelector } from './panels/FloorSelector';
+import { KpiStrip } from './panels/KpiStrip';
+import { LanguageSwitch } from './panels/LanguageSwitch';
+import { MeterChartPanel } from './panels/MeterChartPanel';
+import { MeterTreePanel } from './panels/MeterTreePanel';
+import { RoomTooltip } from './panels/RoomTooltip';
+import { TwinCanvas } from './scene/TwinCanvas';
+import { useUi } from './state/uiStore';
+import { useLive } from './state/useLive';
+
+/** The twin's page: the 3D view under a dashboard overlay. */
+export function App() {
+  const t = useT();
+  const lang = useUi((s) => s.lang);
+  const siteName = useLive((s) => s.site?.name ?? null);
+  // While the link is down the figures on screen are the last ones received: dim them.
+  const stale = useLive((s) => s.connection !== 'live');
+
+  // Keep the document language and title in step with the interface language.
+  useEffect(() => {
+    document.documentElement.lang = LOCALE[lang];
+    document.title = t('app.title');
+  }, [lang, t]);
+
+  return (
+    <div className={stale ? 'app stale' : 'app'}>
+      <TwinCanvas />
+      <header className="topbar">
+        <div className="brand">
+          <div className="brand-mark" aria-hidden="true" />
+          <div>
+            <h1 className="brand-title">{t('app.title')}</h1>
+            <div className="brand-subtitle">
+              {siteName ? localName(siteName, lang) : t('app.subtitle')}
+            </div>
+          </div>
+        </div>
+        <KpiStrip />
+        <div className="topbar-actions">
+          <ConnectionBadge />
+          <LanguageSwitch />
+        </div>
+      </header>
+      {siteName === null && <div className="loading">{t('app.loading')}</div>}
+      <MeterTreePanel />
+      <FloorSelector />
+      <MeterChartPanel />
+      <RoomTooltip />
+    </div>
+  );
+}

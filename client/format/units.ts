@@ -1,0 +1,35 @@
+/**
+ * Number formatting for the panels. Values arrive in SI base units of the protocol (L, L/s)
+ * and are shown in the unit the label names; the stored data never changes.
+ */
+
+const LPS_TO_M3H = 3.6;
+
+/** Fixed decimals with grouping, or '—' for a missing value. */
+export function formatFixed(value: number | null | undefined, decimals: number): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  // A tiny negative value would print as "-0.000".
+  const shown = Number(value.toFixed(decimals)) === 0 ? 0 : value;
+  return shown.toLocaleString('en-US', {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  });
+}
+
+/** Litres as cubic metres, e.g. 12 345 L → "12.35". */
+export function formatLitresAsM3(litres: number | null | undefined, decimals = 2): string {
+  return formatFixed(litres === null || litres === undefined ? litres : litres / 1000, decimals);
+}
+
+/** A flow in L/s with decimals that suit its size (0.012, 0.45, 3.2, 12). */
+export function formatLps(flowLps: number | null | undefined): string {
+  if (flowLps === null || flowLps === undefined || !Number.isFinite(flowLps)) return '—';
+  const q = Math.abs(flowLps);
+  const decimals = q >= 10 ? 1 : q >= 1 ? 2 : 3;
+  return formatFixed(flowLps, decimals);
+}
+
+/** A flow in L/s shown as m³/h. */
+export function formatLpsAsM3h(flowLps: number | null | undefined): string {
+  return formatFixed(flowLps === null || flowLps === undefined ? flowLps : flowLps * LPS_TO_M3H, 2);
+}

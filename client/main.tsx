@@ -1,0 +1,23 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { connectTwin } from './net/socket';
+import { liveStore } from './state/liveStore';
+import { installTestHooks } from './testHooks';
+import './styles/theme.css';
+import './styles/topbar.css';
+import './styles/panels.css';
+import './styles/chart.css';
+import './styles/scene-overlay.css';
+
+// Hooks first, so a test polling `window.__twin` never sees it missing once the page runs.
+installTestHooks();
+connectTwin(liveStore);
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

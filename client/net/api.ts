@@ -1,0 +1,39 @@
+import type { ApiError, SeriesResponse } from '../../models/protocol';
+
+/** HTTP calls to the twin's REST API (same origin). */
+
+/** A failed call, with the server's stable error code when it sent one. */
+export class ApiCallError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiCallError';
+  }
+}
+
+async function getJson<T>(url: string, signal: AbortSignal): Promise<T> {
+  const res = await fetch(url, { signal, headers: { accept: 'application/json' } });
+  if (!res.ok) {
+    const body = (await res.json().catch(() => null)) as Partial<ApiError> | null;
+    throw new ApiCallError(res.status, body?.code ?? 'http_error', body?.message ?? res.statusText);
+  }
+  return (await res.json()) as T;
+}
+
+/** Hourly volumes of a meter between `fromMs` and `toMs` (epoch ms). */
+export function fetchHourlySeries(
+  meterId: string,
+  fromMs: number,
+  toMs: number,
+  signal: AbortSignal,
+): Promise<SeriesResponse> {
+  const query = new URLSearchParams({
+    from: String(Math.floor(fromMs)),
+    to: String(Math.ceil(toMs)),
+    step: 'hour',
+  });
+  return getJson(`/api/v1/meters/${encodeURIComponent(meterId)}/series?${query}`, signal);
+}

@@ -1,0 +1,53 @@
+/**
+ * The colour of a pipe by the magnitude of its flow: grey when still, blue when flowing,
+ * cyan at high flow. Colours are sRGB components in 0…1; the caller converts to the renderer's
+ * working space (three's `Color.setRGB(r, g, b, SRGBColorSpace)`).
+ */
+
+/** An sRGB colour, components 0…1. */
+export interface Rgb {
+  r: number;
+  g: number;
+  b: number;
+}
+
+/** Flows below this magnitude count as still water, L/s. */
+export const STILL_FLOW_LPS = 0.001;
+
+/** Ramp stops at t = 0, 0.5 and 1. */
+export const RAMP_STILL: Readonly<Rgb> = { r: 0.42, g: 0.47, b: 0.53 };
+export const RAMP_FLOWING: Readonly<Rgb> = { r: 0.12, g: 0.42, b: 1.0 };
+export const RAMP_HIGH: Readonly<Rgb> = { r: 0.35, g: 0.96, b: 1.0 };
+
+/**
+ * Position on the ramp, 0…1, of a flow magnitude against the flow that counts as high.
+ * Logarithmic, so a dripping tap still shows against a 5 L/s main.
+ */
+export function flowRampT(flowLps: number, highFlowLps: number): number {
+  const q = Math.abs(flowLps);
+  if (!(q >= STILL_FLOW_LPS) || !(highFlowLps > 0)) return 0;
+  // A quarter of the ramp is reached at 1 % of the high flow; log1p keeps 0 at 0.
+  const scale = highFlowLps / 100;
+  const t = Math.log1p(q / scale) / Math.log1p(highFlowLps / scale);
+  return Math.min(1, Math.max(0.08, t));
+}
+
+function mix(a: Readonly<Rgb>, b: Readonly<Rgb>, t: number, out: Rgb): Rgb {
+  out.r = a.r + (b.r - a.r) * t;
+  out.g = a.g + (b.g - a.g) * t;
+  out.b = a.b + (b.b - a.b) * t;
+  return out;
+}
+
+/** Writes the ramp colour at `t` (0…1) into `out`; no allocation, for the render loop. */
+export function rampColor(t: number, out: Rgb): Rgb {
+  const u = Math.min(1, Math.max(0, t));
+  return u <= 0.5
+    ? mix(RAMP_STILL, RAMP_FLOWING, u / 0.5, out)
+    : mix(RAMP_FLOWING, RAMP_HIGH, (u - 0.5) / 0.5, out);
+}
+
+/** The colour of a pipe carrying `flowLps` (sign ignored) where `highFlowLps` is high flow. */
+export function flowColor(flowLps: number, highFlowLps: number, out: Rgb): Rgb {
+  return rampColor(flowRampT(flowLps, highFlowLps), out);
+}

@@ -1,0 +1,56 @@
+import { liveStore } from './state/liveStore';
+
+/**
+ * Hooks for browser tests on `window.__twin`. They observe; they never drive the app
+ * (selection happens through real clicks).
+ */
+export interface ScreenPoint {
+  /** Canvas-relative CSS pixels from the left edge. */
+  readonly x: number;
+  /** Canvas-relative CSS pixels from the top edge. */
+  readonly y: number;
+}
+
+export interface TwinTestHooks {
+  /** True once a snapshot was applied and a frame with the building was rendered. */
+  sceneReady: boolean;
+  readonly lastTick: number | null;
+  readonly connection: string;
+  /** Where a meter's marker is on the canvas now, or null if unknown, hidden or off-screen. */
+  meterScreenPosition(meterId: string): ScreenPoint | null;
+}
+
+declare global {
+  interface Window {
+    __twin?: TwinTestHooks;
+  }
+}
+
+type Probe = (meterId: string) => ScreenPoint | null;
+let probe: Probe | null = null;
+
+/** The scene registers how to project a meter to the screen; null on unmount. */
+export function setMeterScreenProbe(next: Probe | null): void {
+  probe = next;
+}
+
+export function installTestHooks(): TwinTestHooks {
+  const hooks: TwinTestHooks = {
+    sceneReady: false,
+    get lastTick() {
+      return liveStore.getState().lastTick;
+    },
+    get connection() {
+      return liveStore.getState().connection;
+    },
+    meterScreenPosition: (meterId) => probe?.(meterId) ?? null,
+  };
+  window.__twin = hooks;
+  return hooks;
+}
+
+/** Marks the scene ready for tests: the body attribute and the hook flag. */
+export function markSceneReady(): void {
+  document.body.dataset.sceneReady = 'true';
+  if (window.__twin) window.__twin.sceneReady = true;
+}

@@ -1,0 +1,38 @@
+/**
+ * `data-testid` values shared by the app and the e2e tests (import this module from tests;
+ * it has no DOM or React dependency). Change a value here and both sides follow.
+ */
+export const testIds = {
+  /** The 3D canvas wrapper. */
+  canvas: 'twin-canvas',
+  kpiToday: 'kpi-today',
+  kpiFlow: 'kpi-flow',
+  kpiPerCapita: 'kpi-per-capita',
+  kpiClock: 'kpi-clock',
+  /** Connection indicator; its `data-state` is `connecting`, `live`, `replay` or `reconnecting`. */
+  connection: 'connection-indicator',
+  languageSwitch: 'language-switch',
+  /** Floor selector container; options are `floorOption(floorId)` and `floorOptionAll`. */
+  floorSelector: 'floor-selector',
+  floorOptionAll: 'floor-option-all',
+  floorOption: (floorId: string) => `floor-option-${floorId}`,
+  meterTree: 'meter-tree',
+  /** A meter in the tree; `data-selected="true"` on the selected one. */
+  treeItem: (meterId: string) => `tree-item-${meterId}`,
+  /** The unmetered remainder under a parent meter in the tree. */
+  treeUnmetered: (meterId: string) => `tree-unmetered-${meterId}`,
+  /** A meter's label in the 3D view (HTML overlay). */
+  meterLabel: (meterId: string) => `meter-label-${meterId}`,
+  /** The chart panel; `data-meter-id` names the meter, `data-state` is loading/ready/empty/error. */
+  meterChart: 'meter-chart',
+  chartRange24h: 'chart-range-24h',
+  chartRange7d: 'chart-range-7d',
+  chartClose: 'chart-close',
+  roomTooltip: 'room-tooltip',
+} as const;
+
+/** `document.body.dataset.sceneReady` is 'true' once the building has been drawn. */
+export const SCENE_READY_ATTRIBUTE = 'data-scene-ready';
+
+/** Name of the test-hook object on `window` (see `testHooks.ts`). */
+export const TEST_HOOKS_GLOBAL = '__twin';
