@@ -37,7 +37,7 @@ export interface Topology {
 export interface Kpis {
   /** Level-1 volume since local midnight of the building's zone, L. */
   readonly todayL: number;
-  /** Level-1 flow now, L/s. */
+  /** Level-1 mean flow over the last hour, L/s. */
   readonly flowLps: number;
   /** todayL divided by the staff count, L per person. */
   readonly perCapitaTodayL: number;
@@ -49,8 +49,9 @@ export type MeterStatus = (typeof MeterStatus)[keyof typeof MeterStatus];
 
 /**
  * One step of the twin. Arrays are aligned with `Topology.meters` and `Topology.pipes`.
- * Flows are the mean over the meter's latest booked interval; pipe flows are estimated from
- * the meter flows (see server/pipeFlows.ts).
+ * Flows are each meter's mean over the last hour of twin time (the same window for every
+ * meter, so parents and children compare like for like); pipe flows are estimated from the
+ * meter flows (see server/pipeFlows.ts).
  */
 export interface Tick {
   /** Strictly increasing, one per step, never reused while the server's store lives. */

@@ -15,7 +15,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'lang.switchTitle': '切换到中文',
 
   'kpi.today': "Today's use",
-  'kpi.flow': 'Flow now',
+  'kpi.flow': 'Flow, last hour',
   'kpi.perCapita': 'Per capita today',
   'kpi.clock': 'Twin clock',
 

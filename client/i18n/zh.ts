@@ -16,7 +16,7 @@ export const zh = {
   'lang.switchTitle': 'Switch to English',
 
   'kpi.today': '今日用水',
-  'kpi.flow': '当前流量',
+  'kpi.flow': '近1小时流量',
   'kpi.perCapita': '今日人均',
   'kpi.clock': '孪生时钟',
 
