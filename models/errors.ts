@@ -7,6 +7,9 @@ export const ErrorCode = {
   notFound: 'not_found',
   unknownMeter: 'unknown_meter',
   rangeTooLong: 'range_too_long',
+  unauthorized: 'unauthorized',
+  rateLimited: 'rate_limited',
+  payloadTooLarge: 'payload_too_large',
   internal: 'internal',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

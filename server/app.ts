@@ -6,6 +6,8 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import { ErrorCode } from '../models/errors';
 import { type MeterSummary, PROTOCOL_VERSION, type SeriesResponse } from '../models/protocol';
+import { ApiFailure } from './apiFailure';
+import { readingsRoute } from './ingest/readingsRoute';
 import type { Store } from './store';
 import type { Twin } from './twin';
 
@@ -21,27 +23,24 @@ const SeriesQuery = z
   })
   .refine((q) => q.to > q.from, { message: 'to must be after from', path: ['to'] });
 
-/** An error that carries its HTTP status and stable code. */
-export class ApiFailure extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: ErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 export interface AppDeps {
   readonly twin: Twin;
   readonly store: Store;
   readonly logger: Logger;
   /** Folder of the built client; not served when absent. */
   readonly clientDir: string | null;
+  /** Bearer token that writes (ingest) must present. */
+  readonly ingestToken: string;
 }
 
 /** The twin's HTTP app, separate from `listen` so tests can mount it on port 0. */
-export function createApp({ twin, store, logger, clientDir }: AppDeps): express.Express {
+export function createApp({
+  twin,
+  store,
+  logger,
+  clientDir,
+  ingestToken,
+}: AppDeps): express.Express {
   const log = logger.child({ area: 'http' });
   const app = express();
   app.disable('x-powered-by');
@@ -93,16 +92,7 @@ export function createApp({ twin, store, logger, clientDir }: AppDeps): express.
       );
     }
     const parsed = SeriesQuery.safeParse(req.query);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      const field = String(issue.path[0] ?? 'query');
-      const value = (req.query as Record<string, unknown>)[field];
-      throw new ApiFailure(
-        400,
-        ErrorCode.badRequest,
-        `${field}=${JSON.stringify(value)}: ${issue.message}`,
-      );
-    }
+    if (!parsed.success) throw queryFailure(parsed.error, req.query);
     const { from, to, step } = parsed.data;
     if (to - from > MAX_RANGE_MS[step]) {
       throw new ApiFailure(
@@ -113,6 +103,30 @@ export function createApp({ twin, store, logger, clientDir }: AppDeps): express.
     }
     res.json(series(store, twin.site.timeZone, meterId, from, to, step));
   });
+
+  app.get('/api/v1/meters/:id/intervals', (req, res) => {
+    const meterId = req.params.id;
+    if (!meterIds.has(meterId)) {
+      throw new ApiFailure(
+        404,
+        ErrorCode.unknownMeter,
+        `no meter with id ${JSON.stringify(meterId)}`,
+      );
+    }
+    const parsed = SeriesQuery.safeParse(req.query);
+    if (!parsed.success) throw queryFailure(parsed.error, req.query);
+    const { from, to } = parsed.data;
+    if (to - from > MAX_RANGE_MS.hour) {
+      throw new ApiFailure(
+        400,
+        ErrorCode.rangeTooLong,
+        `intervals span at most ${MAX_RANGE_MS.hour / (24 * HOUR_MS)} days`,
+      );
+    }
+    res.json({ meterId, intervals: store.intervals(meterId, from, to) });
+  });
+
+  app.use(readingsRoute({ twin, token: ingestToken, logger }));
 
   app.use('/api', (req) => {
     throw new ApiFailure(404, ErrorCode.notFound, `no API route ${req.method} ${req.path}`);
@@ -132,10 +146,46 @@ export function createApp({ twin, store, logger, clientDir }: AppDeps): express.
       res.status(err.status).json({ code: err.code, message: err.message });
       return;
     }
+    // Body-parser errors carry a type and a status.
+    const type = (err as { type?: string }).type;
+    if (type === 'entity.too.large') {
+      res
+        .status(413)
+        .json({
+          code: ErrorCode.payloadTooLarge,
+          message: 'body larger than 1 MiB; send smaller batches',
+        });
+      return;
+    }
+    if (
+      type === 'entity.parse.failed' ||
+      type === 'encoding.unsupported' ||
+      type === 'charset.unsupported'
+    ) {
+      res
+        .status(400)
+        .json({
+          code: ErrorCode.badRequest,
+          message: `body is not valid JSON: ${(err as Error).message}`,
+        });
+      return;
+    }
     log.error({ err }, 'request failed');
     res.status(500).json({ code: ErrorCode.internal, message: 'internal error' });
   });
   return app;
+}
+
+/** A 400 naming the first query field at fault, its value and the rule. */
+function queryFailure(error: z.ZodError, query: unknown): ApiFailure {
+  const issue = error.issues[0]!;
+  const field = String(issue.path[0] ?? 'query');
+  const value = (query as Record<string, unknown>)[field];
+  return new ApiFailure(
+    400,
+    ErrorCode.badRequest,
+    `${field}=${JSON.stringify(value)}: ${issue.message}`,
+  );
 }
 
 /** Hourly or daily volumes of a meter; buckets without data are null, never 0. */

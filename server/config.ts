@@ -35,6 +35,8 @@ const Env = z.object({
   /** Days of history a new store is filled with before the first tick. */
   TWIN_BACKFILL_DAYS: z.coerce.number().int().min(0).max(60).default(7),
   TWIN_SEED: z.coerce.number().int().default(20190315),
+  /** Bearer token for writes; generated into DATA_DIR/ingest-token when unset. */
+  TWIN_INGEST_TOKEN: z.string().min(16, 'a token of at least 16 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 
@@ -49,6 +51,7 @@ export type Config = {
   tickMs: number;
   backfillDays: number;
   seed: number;
+  ingestToken: string | undefined;
   logLevel: string | undefined;
 };
 
@@ -78,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tickMs: e.TWIN_TICK_MS,
     backfillDays: e.TWIN_BACKFILL_DAYS,
     seed: e.TWIN_SEED,
+    ingestToken: e.TWIN_INGEST_TOKEN,
     logLevel: e.LOG_LEVEL,
   };
 }

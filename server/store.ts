@@ -39,6 +39,7 @@ CREATE TABLE IF NOT EXISTS readings (
   outcome TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS readings_meter_ts ON readings (meter, ts);
+CREATE INDEX IF NOT EXISTS readings_meter_seq ON readings (meter, seq) WHERE seq IS NOT NULL;
 CREATE TABLE IF NOT EXISTS intervals (
   meter TEXT NOT NULL,
   end_ts INTEGER NOT NULL,
@@ -201,6 +202,39 @@ export class Store {
         },
       ]),
     );
+  }
+
+  /** Whether a reading with this sequence number was already stored for the meter. */
+  hasSeq(meterId: string, seq: number): boolean {
+    return (
+      this.db
+        .prepare('SELECT 1 FROM readings WHERE meter = ? AND seq = ? LIMIT 1')
+        .get(meterId, seq) !== undefined
+    );
+  }
+
+  /** Derived intervals of one meter ending in (fromMs, toMs], oldest first. */
+  intervals(
+    meterId: string,
+    fromMs: number,
+    toMs: number,
+  ): Array<Interval & { readonly flags: readonly string[] }> {
+    const rows = this.db
+      .prepare(
+        'SELECT start_ts, end_ts, volume_l, flags FROM intervals WHERE meter = ? AND end_ts > ? AND end_ts <= ? ORDER BY end_ts',
+      )
+      .all(meterId, fromMs, toMs) as Array<{
+      start_ts: number;
+      end_ts: number;
+      volume_l: number;
+      flags: string;
+    }>;
+    return rows.map((r) => ({
+      startMs: r.start_ts,
+      endMs: r.end_ts,
+      volumeL: r.volume_l,
+      flags: r.flags === '' ? [] : (r.flags.split(',') as Interval['flags'][number][]),
+    }));
   }
 
   /** Counts of stored readings by outcome (for health and tests). */

@@ -299,6 +299,53 @@ export class Twin {
     return tick;
   }
 
+  /**
+   * Ingests readings from outside the twin (HTTP, MQTT, import) through the same engine as
+   * the built-in sources, in time order, and commits them before returning: an outcome
+   * returned is an outcome stored. Readings repeating a meter's sequence number are
+   * duplicates.
+   */
+  ingestReadings(
+    readings: readonly Reading[],
+  ): Array<{ outcome: Outcome | 'duplicate_seq'; flags: readonly string[] }> {
+    const stored: StoredReading[] = [];
+    const intervals: Array<{ meterId: string; interval: Interval }> = [];
+    const touched = new Map<string, MeterEngineState>();
+    const results: Array<{ outcome: Outcome | 'duplicate_seq'; flags: readonly string[] }> = [];
+    const seen = new Set<string>();
+    const order = readings
+      .map((_, i) => i)
+      .sort((a, b) => readings[a]!.tsMs - readings[b]!.tsMs || a - b);
+    for (const i of order) {
+      const reading = readings[i]!;
+      const seqKey = reading.seq === undefined ? null : `${reading.meterId}\u0000${reading.seq}`;
+      if (
+        seqKey !== null &&
+        (seen.has(seqKey) || this.store.hasSeq(reading.meterId, reading.seq!))
+      ) {
+        results[i] = { outcome: 'duplicate_seq', flags: [] };
+        continue;
+      }
+      if (seqKey !== null) seen.add(seqKey);
+      results[i] = this.ingest(reading, stored, intervals, touched);
+    }
+    try {
+      this.store.commit({
+        readings: stored,
+        intervals,
+        engineStates: touched,
+        kv: new Map([
+          ['booked', Object.fromEntries(this.meters.map((m, i) => [m.id, this.bookedL[i]!]))],
+        ]),
+      });
+    } catch (err) {
+      // Nothing was stored: forget what the engine learnt from these readings.
+      this.engine = this.store.engineStates();
+      throw err;
+    }
+    return results;
+  }
+
   /** Latest values per meter, for the REST API. */
   meterValues(meterId: string): {
     flowLps: number | null;
@@ -354,16 +401,16 @@ export class Twin {
     stored: StoredReading[],
     intervals: Array<{ meterId: string; interval: Interval }>,
     touched: Map<string, MeterEngineState>,
-  ): void {
+  ): { outcome: Outcome; flags: readonly string[] } {
     const i = this.meterIndex.get(reading.meterId);
     if (i === undefined) {
       stored.push({ reading, outcome: 'unknown_meter' });
-      return;
+      return { outcome: 'unknown_meter', flags: [] };
     }
     const meter = this.meters[i]!;
     if (reading.unit !== meter.register.unit) {
       stored.push({ reading, outcome: 'unit_mismatch' });
-      return;
+      return { outcome: 'unit_mismatch', flags: [] };
     }
     const valueL =
       reading.value === null
@@ -387,6 +434,7 @@ export class Twin {
       this.bookedL[i]! += result.interval.volumeL;
       if (result.interval.endMs > this.dayStartMs) this.todayL[i]! += result.interval.volumeL;
     }
+    return { outcome: result.outcome, flags: result.interval?.flags ?? [] };
   }
 }
 

@@ -7,6 +7,7 @@ import { createDemandModel } from '../simulations/demand';
 import { createApp } from './app';
 import { type Clock, liveClock, replayClock } from './clock';
 import type { Config } from './config';
+import { resolveToken } from './ingest/token';
 import { attachRealtime, type TwinIo } from './realtime';
 import { loadSiteFile } from './siteLoader';
 import { parseDaiadCsv } from './sources/daiadCsv';
@@ -19,6 +20,8 @@ const HOUR_MS = 3_600_000;
 
 export interface TwinServer {
   readonly twin: Twin;
+  /** Bearer token for `POST /api/v1/readings`. */
+  readonly ingestToken: string;
   readonly store: Store;
   readonly io: TwinIo;
   readonly http: http.Server;
@@ -91,13 +94,15 @@ export function createTwinServer(
     config.clock.mode === 'live' ? { mode: 'live' } : { mode: 'replay', speed: config.clock.speed };
 
   const clientDir = path.resolve('dist/client');
-  const app = createApp({ twin, store, logger, clientDir });
+  const ingestToken = resolveToken(config.ingestToken, config.dataDir, 'ingest-token', logger);
+  const app = createApp({ twin, store, logger, clientDir, ingestToken });
   const server = http.createServer(app);
   const io = attachRealtime(server, twin, clockInfo, logger);
   let timer: NodeJS.Timeout | null = null;
 
   return {
     twin,
+    ingestToken,
     store,
     io,
     http: server,

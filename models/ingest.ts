@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+/**
+ * The body of `POST /api/v1/readings` (JSON), and one row of its CSV form
+ * (`meter,ts,value,unit,kind,seq`). Timestamps carry an offset (ISO 8601) or are epoch ms.
+ */
+export const MAX_READINGS_PER_REQUEST = 10_000;
+
+export const IngestReading = z
+  .object({
+    meter: z.string().min(1).max(64),
+    ts: z.union([
+      z.iso.datetime({ offset: true, message: 'an ISO 8601 time with an offset, or epoch ms' }),
+      z.number().int().nonnegative(),
+    ]),
+    /** Register value in `unit`; null when the meter sent none. */
+    value: z.number().finite().nullable(),
+    unit: z.enum(['L', 'm3']),
+    kind: z.literal('register'),
+    seq: z.number().int().nonnegative().optional(),
+  })
+  .strict();
+export type IngestReading = z.infer<typeof IngestReading>;
+
+export const IngestBody = z
+  .object({ readings: z.array(IngestReading).min(1).max(MAX_READINGS_PER_REQUEST) })
+  .strict();
+
+/** What happened to each reading, in request order. */
+export type IngestStatus = 'accepted' | 'duplicate' | 'conflict' | 'quarantined' | 'rejected';
+
+export interface IngestResult {
+  readonly index: number;
+  readonly meter: string;
+  readonly status: IngestStatus;
+  /** Why, when not plainly accepted (e.g. `unit_mismatch`, `suspect_jump`, `glitch_decrease`). */
+  readonly reason?: string;
+}
