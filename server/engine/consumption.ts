@@ -17,7 +17,9 @@
  *   replacement, another register) and measurement goes on from it. The stream never freezes.
  */
 
-export type IntervalFlag = 'estimated_gap' | 'glitch_decrease' | 'rollover' | 'after_rebase';
+import type { Interval, IntervalFlag } from './interval';
+
+export type { Interval, IntervalFlag } from './interval';
 
 export type ReadingOutcome =
   | 'first'
@@ -54,14 +56,6 @@ export interface MeterEngineState {
   readonly lastRawL: number;
   /** A suspect reading waiting for the next one to confirm it. */
   readonly candidate: { readonly tsMs: number; readonly valueL: number } | null;
-}
-
-/** Consumption between two accepted readings, stamped at the end. */
-export interface Interval {
-  readonly startMs: number;
-  readonly endMs: number;
-  readonly volumeL: number;
-  readonly flags: readonly IntervalFlag[];
 }
 
 export interface EngineStep {
