@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Reading } from '../models/reading';
 import type { Interval, MeterEngineState, ReadingOutcome } from './engine/consumption';
-import { spreadOverHours } from './engine/hourly';
+import { hourShares } from './engine/hourly';
 
 /** A received reading with what ingest decided about it. */
 export interface StoredReading {
@@ -118,7 +118,7 @@ export class Store {
       for (const { meterId, interval: iv } of step.intervals) {
         this.insertInterval.run(meterId, iv.endMs, iv.startMs, iv.volumeL, iv.flags.join(','));
         const estimated = iv.flags.includes('estimated_gap') ? 1 : 0;
-        for (const share of spreadOverHours(iv.startMs, iv.endMs, iv.volumeL)) {
+        for (const share of hourShares(iv)) {
           this.addHourly.run(meterId, share.hourMs, share.volumeL, estimated);
         }
       }

@@ -1,7 +1,40 @@
 import { describe, expect, it } from 'vitest';
-import { HOUR_MS, spreadOverHours } from './hourly';
+import { HOUR_MS, hourShares, spreadOverHours } from './hourly';
 
 const MIN = 60_000;
+
+describe('hourShares', () => {
+  it('books a measured interval wholly to the hour its end closes', () => {
+    // 00:28 → 01:19: the reading at 01:19 closes hour 01:00–02:00.
+    const shares = hourShares({
+      startMs: 28 * MIN,
+      endMs: HOUR_MS + 19 * MIN,
+      volumeL: 51,
+      flags: [],
+    });
+    expect(shares).toEqual([{ hourMs: HOUR_MS, volumeL: 51 }]);
+  });
+
+  it('books a reading exactly on the hour to the hour before (PB-07)', () => {
+    const shares = hourShares({
+      startMs: 23 * HOUR_MS,
+      endMs: 24 * HOUR_MS,
+      volumeL: 2,
+      flags: [],
+    });
+    expect(shares).toEqual([{ hourMs: 23 * HOUR_MS, volumeL: 2 }]);
+  });
+
+  it('spreads an estimated interval over the hours of its gap (PB-14)', () => {
+    const shares = hourShares({
+      startMs: 0,
+      endMs: 4 * HOUR_MS,
+      volumeL: 8,
+      flags: ['estimated_gap'],
+    });
+    expect(shares.map((s) => s.volumeL)).toEqual([2, 2, 2, 2]);
+  });
+});
 
 describe('spreadOverHours', () => {
   it('splits an interval across hours in proportion to the time in each', () => {

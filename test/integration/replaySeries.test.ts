@@ -13,8 +13,9 @@ const DAYS = 3;
 
 /**
  * The hourly volumes a meter should show, computed straight from the recorded file: its rows
- * for the recorded days placed on the building's days (same wall time), the register
- * interpolated linearly at each hour boundary, and differenced.
+ * for the recorded days placed on the building's days (same wall time); each reading's rise
+ * since the one before belongs to the hour its time stamp closes (a stamp on the hour closes
+ * the hour before).
  */
 function expectedHourly(): Map<number, number> {
   const calendar = createReplayCalendar('2016-03-01', '2017-02-28');
@@ -32,16 +33,12 @@ function expectedHourly(): Map<number, number> {
       points.push([day.set({ hour: hh!, minute: mi!, second: ss! }).toMillis(), Number(reading)]);
     }
   }
-  const at = (t: number): number => {
-    const i = points.findIndex(([ts]) => ts >= t);
-    const [t1, v1] = points[i]!;
-    const [t0, v0] = points[i - 1]!;
-    return v0 + ((v1 - v0) * (t - t0)) / (t1 - t0);
-  };
   const hours = new Map<number, number>();
-  const firstHour = Math.ceil(points[0]![0] / HOUR) * HOUR;
-  const lastHour = Math.floor(points.at(-1)![0] / HOUR) * HOUR;
-  for (let h = firstHour; h + HOUR <= lastHour; h += HOUR) hours.set(h, at(h + HOUR) - at(h));
+  for (let i = 1; i < points.length; i++) {
+    const [ts, value] = points[i]!;
+    const hour = Math.floor((ts - 1) / HOUR) * HOUR;
+    hours.set(hour, (hours.get(hour) ?? 0) + value - points[i - 1]![1]);
+  }
   return hours;
 }
 
