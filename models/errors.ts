@@ -10,6 +10,7 @@ export const ErrorCode = {
   unauthorized: 'unauthorized',
   rateLimited: 'rate_limited',
   payloadTooLarge: 'payload_too_large',
+  conflict: 'conflict',
   internal: 'internal',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

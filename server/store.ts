@@ -21,6 +21,29 @@ export interface StepWrite {
   readonly kv: ReadonlyMap<string, unknown>;
 }
 
+/** A reading as stored, with what ingest decided and any unit an engineer confirmed. */
+export interface RawRow {
+  readonly id: number;
+  readonly meter: string;
+  readonly ts: number;
+  readonly value: number | null;
+  readonly unit: 'L' | 'm3';
+  readonly seq: number | null;
+  readonly source: 'replay' | 'sim' | 'ingest';
+  readonly outcome: string;
+  readonly confirmed_unit: 'L' | 'm3' | null;
+}
+
+/** What the store knows about a meter's health. */
+export interface HealthCounts {
+  flags: Record<string, number>;
+  outcomes: Record<string, number>;
+  /** Latest reading received, epoch ms. */
+  lastTs: number | null;
+  /** End of the latest interval with use, epoch ms. */
+  lastUseMs: number | null;
+}
+
 export interface HourRow {
   readonly hourMs: number;
   readonly volumeL: number;
@@ -36,7 +59,8 @@ CREATE TABLE IF NOT EXISTS readings (
   unit TEXT NOT NULL,
   seq INTEGER,
   source TEXT NOT NULL,
-  outcome TEXT NOT NULL
+  outcome TEXT NOT NULL,
+  confirmed_unit TEXT
 );
 CREATE INDEX IF NOT EXISTS readings_meter_ts ON readings (meter, ts);
 CREATE INDEX IF NOT EXISTS readings_meter_seq ON readings (meter, seq) WHERE seq IS NOT NULL;
@@ -86,6 +110,11 @@ export class Store {
     // FULL: a step acknowledged as committed survives a crash of the process or the machine.
     this.db.pragma('synchronous = FULL');
     this.db.exec(SCHEMA);
+    // Stores made before units could be confirmed lack the column.
+    const columns = this.db.prepare('PRAGMA table_info(readings)').all() as Array<{ name: string }>;
+    if (!columns.some((c) => c.name === 'confirmed_unit')) {
+      this.db.exec('ALTER TABLE readings ADD COLUMN confirmed_unit TEXT');
+    }
 
     this.insertReading = this.db.prepare(
       'INSERT INTO readings (meter, ts, value, unit, seq, source, outcome) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -202,6 +231,104 @@ export class Store {
         },
       ]),
     );
+  }
+
+  /** Stored readings whose outcome is one of `outcomes`, oldest first, optionally of one meter. */
+  readingsWithOutcome(outcomes: readonly string[], meterId?: string): RawRow[] {
+    const marks = outcomes.map(() => '?').join(',');
+    const sql = `SELECT id, meter, ts, value, unit, seq, source, outcome, confirmed_unit FROM readings
+      WHERE outcome IN (${marks}) ${meterId === undefined ? '' : 'AND meter = ?'} ORDER BY ts, id LIMIT 5000`;
+    const args = meterId === undefined ? outcomes : [...outcomes, meterId];
+    return this.db.prepare(sql).all(...args) as RawRow[];
+  }
+
+  reading(id: number): RawRow | undefined {
+    return this.db
+      .prepare(
+        'SELECT id, meter, ts, value, unit, seq, source, outcome, confirmed_unit FROM readings WHERE id = ?',
+      )
+      .get(id) as RawRow | undefined;
+  }
+
+  /** Every stored reading of a meter, in time order then arrival order. */
+  meterReadings(meterId: string): RawRow[] {
+    return this.db
+      .prepare(
+        'SELECT id, meter, ts, value, unit, seq, source, outcome, confirmed_unit FROM readings WHERE meter = ? ORDER BY ts, id',
+      )
+      .all(meterId) as RawRow[];
+  }
+
+  /**
+   * Replaces everything derived for one meter in one transaction: its intervals and hourly
+   * volumes, the outcome of each reading, its engine state; and records a confirmed unit.
+   */
+  rederive(
+    meterId: string,
+    derived: {
+      readonly intervals: readonly Interval[];
+      readonly outcomes: ReadonlyMap<number, string>;
+      readonly state: MeterEngineState | null;
+      readonly confirmed?: { readonly id: number; readonly unit: string };
+    },
+  ): void {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM intervals WHERE meter = ?').run(meterId);
+      this.db.prepare('DELETE FROM hourly WHERE meter = ?').run(meterId);
+      if (derived.confirmed) {
+        this.db
+          .prepare('UPDATE readings SET confirmed_unit = ? WHERE id = ?')
+          .run(derived.confirmed.unit, derived.confirmed.id);
+      }
+      const setOutcome = this.db.prepare('UPDATE readings SET outcome = ? WHERE id = ?');
+      for (const [id, outcome] of derived.outcomes) setOutcome.run(outcome, id);
+      for (const iv of derived.intervals) {
+        this.insertInterval.run(meterId, iv.endMs, iv.startMs, iv.volumeL, iv.flags.join(','));
+        const estimated = iv.flags.includes('estimated_gap') ? 1 : 0;
+        for (const share of hourShares(iv))
+          this.addHourly.run(meterId, share.hourMs, share.volumeL, estimated);
+      }
+      if (derived.state === null)
+        this.db.prepare('DELETE FROM engine_state WHERE meter = ?').run(meterId);
+      else this.putState.run(meterId, JSON.stringify(derived.state));
+    })();
+  }
+
+  /** Per meter: counts of interval flags and of readings by outcome, and the latest reading. */
+  healthCounts(): Map<string, HealthCounts> {
+    const out = new Map<string, HealthCounts>();
+    const entry = (meter: string) => {
+      let e = out.get(meter);
+      if (!e) {
+        e = { flags: {}, outcomes: {}, lastTs: null, lastUseMs: null };
+        out.set(meter, e);
+      }
+      return e;
+    };
+    const flagRows = this.db
+      .prepare(
+        "SELECT meter, flags, count(*) AS n FROM intervals WHERE flags <> '' GROUP BY meter, flags",
+      )
+      .all() as Array<{ meter: string; flags: string; n: number }>;
+    for (const r of flagRows) {
+      for (const flag of r.flags.split(','))
+        entry(r.meter).flags[flag] = (entry(r.meter).flags[flag] ?? 0) + r.n;
+    }
+    const movedRows = this.db
+      .prepare('SELECT meter, max(end_ts) AS t FROM intervals WHERE volume_l > 0 GROUP BY meter')
+      .all() as Array<{ meter: string; t: number }>;
+    for (const r of movedRows) entry(r.meter).lastUseMs = r.t;
+    const outcomeRows = this.db
+      .prepare(
+        'SELECT meter, outcome, count(*) AS n, max(ts) AS last FROM readings GROUP BY meter, outcome',
+      )
+      .all() as Array<{ meter: string; outcome: string; n: number; last: number }>;
+    for (const r of outcomeRows) {
+      const e = entry(r.meter);
+      e.outcomes[r.outcome] = r.n;
+      e.lastTs = Math.max(e.lastTs ?? r.last, r.last);
+    }
+    return out;
   }
 
   /** Whether a reading with this sequence number was already stored for the meter. */

@@ -1,9 +1,12 @@
 import type { Logger } from 'pino';
+import { ErrorCode } from '../models/errors';
+import type { MeterHealth, QuarantinedReading } from '../models/health';
 import type { MeterTree } from '../models/meterTree';
 import { type Kpis, MeterStatus, type Tick, type Topology } from '../models/protocol';
 import type { Reading } from '../models/reading';
 import type { Meter, Site } from '../models/site';
 import type { DemandModel } from '../simulations/demand';
+import { ApiFailure } from './apiFailure';
 import { localDayStartMs } from './calendarZone';
 import {
   applyReading,
@@ -45,7 +48,32 @@ interface SimRegister {
 
 type Outcome = StoredReading['outcome'];
 
+/** What ingest decided about one reading, and the interval it booked (or would book). */
+export interface IngestOutcome {
+  readonly outcome: Outcome | 'duplicate_seq';
+  readonly flags: readonly string[];
+  readonly interval: Interval | null;
+}
+
+/** A dry run's engine states and sequence numbers, carried from batch to batch. */
+export interface PreviewScratch {
+  readonly engine: Map<string, MeterEngineState>;
+  readonly seqs: Set<string>;
+}
+
+export function newPreviewScratch(): PreviewScratch {
+  return { engine: new Map(), seqs: new Set() };
+}
+
 const HOUR_MS = 3_600_000;
+/** Outcomes that hold a reading back for an engineer. */
+const QUARANTINE_REASONS = [
+  'unit_mismatch',
+  'suspect_jump',
+  'suspect_decrease',
+  'conflict',
+  'late',
+];
 /** Window over which tick flows are averaged, ms. */
 export const FLOW_WINDOW_MS = HOUR_MS;
 
@@ -305,30 +333,13 @@ export class Twin {
    * returned is an outcome stored. Readings repeating a meter's sequence number are
    * duplicates.
    */
-  ingestReadings(
-    readings: readonly Reading[],
-  ): Array<{ outcome: Outcome | 'duplicate_seq'; flags: readonly string[] }> {
+  ingestReadings(readings: readonly Reading[]): IngestOutcome[] {
     const stored: StoredReading[] = [];
     const intervals: Array<{ meterId: string; interval: Interval }> = [];
     const touched = new Map<string, MeterEngineState>();
-    const results: Array<{ outcome: Outcome | 'duplicate_seq'; flags: readonly string[] }> = [];
-    const seen = new Set<string>();
-    const order = readings
-      .map((_, i) => i)
-      .sort((a, b) => readings[a]!.tsMs - readings[b]!.tsMs || a - b);
-    for (const i of order) {
-      const reading = readings[i]!;
-      const seqKey = reading.seq === undefined ? null : `${reading.meterId}\u0000${reading.seq}`;
-      if (
-        seqKey !== null &&
-        (seen.has(seqKey) || this.store.hasSeq(reading.meterId, reading.seq!))
-      ) {
-        results[i] = { outcome: 'duplicate_seq', flags: [] };
-        continue;
-      }
-      if (seqKey !== null) seen.add(seqKey);
-      results[i] = this.ingest(reading, stored, intervals, touched);
-    }
+    const results = this.inTimeOrder(readings, new Set(), (reading) =>
+      this.ingest(reading, stored, intervals, touched),
+    );
     try {
       this.store.commit({
         readings: stored,
@@ -344,6 +355,128 @@ export class Twin {
       throw err;
     }
     return results;
+  }
+
+  /**
+   * What `ingestReadings` would decide for these readings, changing nothing: the engine runs
+   * on copies of the meters' states held in `scratch`, so a dry run can feed a long file batch
+   * by batch. Start each dry run with a fresh `newPreviewScratch()`.
+   */
+  previewReadings(readings: readonly Reading[], scratch: PreviewScratch): IngestOutcome[] {
+    return this.inTimeOrder(readings, scratch.seqs, (reading) => {
+      const prior = scratch.engine.get(reading.meterId) ?? this.engine.get(reading.meterId);
+      const step = this.decide(reading, prior ?? null);
+      if (step.state) scratch.engine.set(reading.meterId, step.state);
+      return { outcome: step.outcome, flags: step.interval?.flags ?? [], interval: step.interval };
+    });
+  }
+
+  /** Readings held back for an engineer, oldest first. */
+  quarantine(meterId?: string): QuarantinedReading[] {
+    const units = new Map(this.meters.map((m) => [m.id, m.register.unit]));
+    return this.store.readingsWithOutcome(QUARANTINE_REASONS, meterId).map((r) => ({
+      id: r.id,
+      meterId: r.meter,
+      tsMs: r.ts,
+      value: r.value,
+      unit: r.unit,
+      meterUnit: units.get(r.meter) ?? r.unit,
+      source: r.source,
+      reason: r.outcome,
+    }));
+  }
+
+  /**
+   * An engineer confirms the unit a quarantined reading's value is really in; the meter's
+   * intervals are derived again from its stored readings with that reading included.
+   */
+  confirmUnit(readingId: number, unit: 'L' | 'm3'): { meterId: string; intervals: number } {
+    const row = this.store.reading(readingId);
+    if (!row)
+      throw new ApiFailure(404, ErrorCode.notFound, `no stored reading with id ${readingId}`);
+    if (row.outcome !== 'unit_mismatch') {
+      throw new ApiFailure(
+        409,
+        ErrorCode.conflict,
+        `reading ${readingId} is "${row.outcome}", not held for its unit; nothing to confirm`,
+      );
+    }
+    const intervals = this.rederive(row.meter, { id: readingId, unit });
+    return { meterId: row.meter, intervals };
+  }
+
+  /**
+   * Derives a meter's intervals again from everything stored for it, in time order, and
+   * replaces what was derived before (one transaction). Returns the number of intervals.
+   */
+  rederive(meterId: string, confirmed?: { id: number; unit: 'L' | 'm3' }): number {
+    const i = this.meterIndex.get(meterId);
+    if (i === undefined) throw new ApiFailure(404, ErrorCode.unknownMeter, `no meter ${meterId}`);
+    const meter = this.meters[i]!;
+
+    // Run the engine over the stored readings, with the confirmed unit where there is one.
+    let state: MeterEngineState | null = null;
+    const intervals: Interval[] = [];
+    const outcomes = new Map<number, string>();
+    for (const row of this.store.meterReadings(meterId)) {
+      const unit = row.id === confirmed?.id ? confirmed.unit : (row.confirmed_unit ?? null);
+      if (unit === null && row.unit !== meter.register.unit) {
+        outcomes.set(row.id, 'unit_mismatch');
+        continue;
+      }
+      const effective = unit ?? row.unit;
+      const valueL =
+        row.value === null ? null : round6(effective === 'm3' ? row.value * 1000 : row.value);
+      const step = applyReading(state, row.ts, valueL, this.profiles[i]!);
+      state = step.state;
+      outcomes.set(row.id, step.outcome);
+      if (step.interval) intervals.push(step.interval);
+    }
+    const before = this.store.volumesEndingBetween(-Infinity, Infinity).get(meterId) ?? 0;
+    this.store.rederive(meterId, {
+      intervals,
+      outcomes,
+      state,
+      ...(confirmed ? { confirmed } : {}),
+    });
+
+    // Bring the live state in line with the store.
+    if (state === null) this.engine.delete(meterId);
+    else this.engine.set(meterId, state);
+    const after = intervals.reduce((sum, iv) => sum + iv.volumeL, 0);
+    this.bookedL[i]! += after - before;
+    this.lastEndMs[i] = intervals.at(-1)?.endMs ?? null;
+    if (this.lastMs !== null) {
+      this.todayL[i] = this.store.volumesEndingBetween(this.dayStartMs, Infinity).get(meterId) ?? 0;
+    }
+    this.log.info(
+      { meter: meterId, intervals: intervals.length, confirmed: confirmed?.id },
+      'rederived',
+    );
+    return intervals.length;
+  }
+
+  /** Health of every meter from what the store holds, at the twin's current time. */
+  health(stuckAfterMs = 72 * HOUR_MS): MeterHealth[] {
+    const counts = this.store.healthCounts();
+    const nowMs = this.lastMs;
+    return this.meters.map((m, i) => {
+      const c = counts.get(m.id);
+      const lastTs = c?.lastTs ?? null;
+      const quarantined = QUARANTINE_REASONS.reduce((n, r) => n + (c?.outcomes[r] ?? 0), 0);
+      const lastUse = c?.lastUseMs ?? null;
+      return {
+        meterId: m.id,
+        lastReadingMs: lastTs,
+        silent: nowMs !== null && (lastTs === null || nowMs - lastTs > this.profiles[i]!.gapMs),
+        stuck: lastTs !== null && lastTs - (lastUse ?? -Infinity) >= stuckAfterMs,
+        rollovers: c?.flags.rollover ?? 0,
+        rebases: c?.flags.after_rebase ?? 0,
+        glitches: c?.flags.glitch_decrease ?? 0,
+        estimatedGaps: c?.flags.estimated_gap ?? 0,
+        quarantined,
+      };
+    });
   }
 
   /** Latest values per meter, for the REST API. */
@@ -395,46 +528,83 @@ export class Twin {
     };
   }
 
-  /** Validates a reading against its meter, runs the engine and records the outcome. */
-  private ingest(
-    reading: Reading,
-    stored: StoredReading[],
-    intervals: Array<{ meterId: string; interval: Interval }>,
-    touched: Map<string, MeterEngineState>,
-  ): { outcome: Outcome; flags: readonly string[] } {
-    const i = this.meterIndex.get(reading.meterId);
-    if (i === undefined) {
-      stored.push({ reading, outcome: 'unknown_meter' });
-      return { outcome: 'unknown_meter', flags: [] };
+  /**
+   * Runs readings through `apply` oldest first (ties in input order) and returns the outcomes
+   * in input order. A reading whose meter and sequence number were seen (in `seqs`, or
+   * stored) is a duplicate and is not applied.
+   */
+  private inTimeOrder(
+    readings: readonly Reading[],
+    seqs: Set<string>,
+    apply: (reading: Reading) => IngestOutcome,
+  ): IngestOutcome[] {
+    const results: IngestOutcome[] = [];
+    const order = readings
+      .map((_, i) => i)
+      .sort((a, b) => readings[a]!.tsMs - readings[b]!.tsMs || a - b);
+    for (const i of order) {
+      const reading = readings[i]!;
+      const seqKey = reading.seq === undefined ? null : `${reading.meterId}\u0000${reading.seq}`;
+      if (
+        seqKey !== null &&
+        (seqs.has(seqKey) || this.store.hasSeq(reading.meterId, reading.seq!))
+      ) {
+        results[i] = { outcome: 'duplicate_seq', flags: [], interval: null };
+        continue;
+      }
+      if (seqKey !== null) seqs.add(seqKey);
+      results[i] = apply(reading);
     }
+    return results;
+  }
+
+  /** Validates a reading against its meter and runs the engine from `prior`; changes nothing. */
+  private decide(
+    reading: Reading,
+    prior: MeterEngineState | null,
+  ): { outcome: Outcome; state: MeterEngineState | null; interval: Interval | null } {
+    const i = this.meterIndex.get(reading.meterId);
+    if (i === undefined) return { outcome: 'unknown_meter', state: null, interval: null };
     const meter = this.meters[i]!;
     if (reading.unit !== meter.register.unit) {
-      stored.push({ reading, outcome: 'unit_mismatch' });
-      return { outcome: 'unit_mismatch', flags: [] };
+      return { outcome: 'unit_mismatch', state: null, interval: null };
     }
     const valueL =
       reading.value === null
         ? null
         : round6(reading.unit === 'm3' ? reading.value * 1000 : reading.value);
-    const result = applyReading(
-      this.engine.get(meter.id) ?? null,
-      reading.tsMs,
-      valueL,
-      this.profiles[i]!,
-    );
+    return applyReading(prior, reading.tsMs, valueL, this.profiles[i]!);
+  }
+
+  /** Runs a reading through the engine and records the outcome in the twin and the step. */
+  private ingest(
+    reading: Reading,
+    stored: StoredReading[],
+    intervals: Array<{ meterId: string; interval: Interval }>,
+    touched: Map<string, MeterEngineState>,
+  ): IngestOutcome {
+    const result = this.decide(reading, this.engine.get(reading.meterId) ?? null);
     stored.push({ reading, outcome: result.outcome });
+    const i = this.meterIndex.get(reading.meterId);
+    if (i === undefined || result.outcome === 'unit_mismatch') {
+      return { outcome: result.outcome, flags: [], interval: null };
+    }
     this.lastOutcome[i] = result.outcome;
     if (result.state !== null) {
-      this.engine.set(meter.id, result.state);
-      touched.set(meter.id, result.state);
+      this.engine.set(reading.meterId, result.state);
+      touched.set(reading.meterId, result.state);
     }
     if (result.interval) {
-      intervals.push({ meterId: meter.id, interval: result.interval });
+      intervals.push({ meterId: reading.meterId, interval: result.interval });
       this.lastEndMs[i] = result.interval.endMs;
       this.bookedL[i]! += result.interval.volumeL;
       if (result.interval.endMs > this.dayStartMs) this.todayL[i]! += result.interval.volumeL;
     }
-    return { outcome: result.outcome, flags: result.interval?.flags ?? [] };
+    return {
+      outcome: result.outcome,
+      flags: result.interval?.flags ?? [],
+      interval: result.interval,
+    };
   }
 }
 
