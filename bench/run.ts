@@ -1,3 +1,4 @@
+import { benchIngestHttp } from './ingestHttp';
 import { benchReplayStore } from './replayStore';
 import { benchTickLatency } from './tickLatency';
 
@@ -5,6 +6,7 @@ import { benchTickLatency } from './tickLatency';
 async function main(): Promise<void> {
   await benchReplayStore();
   await benchTickLatency();
+  await benchIngestHttp();
   process.exit(0);
 }
 
