@@ -7,6 +7,9 @@ import { z } from 'zod';
 import { ErrorCode } from '../models/errors';
 import { type MeterSummary, PROTOCOL_VERSION, type SeriesResponse } from '../models/protocol';
 import { ApiFailure } from './apiFailure';
+import { engineerRoutes } from './engineer/routes';
+import { createEngineerSessions } from './engineer/session';
+import { importRoute } from './import/importRoute';
 import { readingsRoute } from './ingest/readingsRoute';
 import type { Store } from './store';
 import type { Twin } from './twin';
@@ -15,10 +18,16 @@ const HOUR_MS = 3_600_000;
 /** Longest range one series call returns, per step. */
 const MAX_RANGE_MS = { hour: 62 * 24 * HOUR_MS, day: 800 * 24 * HOUR_MS } as const;
 
+/** A time bound in the query string: epoch ms written as digits. */
+const EpochMs = z
+  .string({ error: (i) => (i.input === undefined ? 'is required' : 'must be one value') })
+  .regex(/^\d{1,15}$/, 'must be epoch milliseconds (digits only)')
+  .transform(Number);
+
 const SeriesQuery = z
   .object({
-    from: z.coerce.number().int().nonnegative(),
-    to: z.coerce.number().int().nonnegative(),
+    from: EpochMs,
+    to: EpochMs,
     step: z.enum(['hour', 'day']).default('hour'),
   })
   .refine((q) => q.to > q.from, { message: 'to must be after from', path: ['to'] });
@@ -31,6 +40,8 @@ export interface AppDeps {
   readonly clientDir: string | null;
   /** Bearer token that writes (ingest) must present. */
   readonly ingestToken: string;
+  /** Token an engineer signs in with (quarantine review, import, …). */
+  readonly engineerToken: string;
 }
 
 /** The twin's HTTP app, separate from `listen` so tests can mount it on port 0. */
@@ -40,15 +51,20 @@ export function createApp({
   logger,
   clientDir,
   ingestToken,
+  engineerToken,
 }: AppDeps): express.Express {
   const log = logger.child({ area: 'http' });
   const app = express();
   app.disable('x-powered-by');
   const meterIds = new Set(twin.site.meters.map((m) => m.id));
+  // Engineer-only routes take `requireEngineer(sessions)` from ./engineer/session.
+  const sessions = createEngineerSessions({ token: engineerToken });
 
   app.get('/api/v1/health', (_req, res) => {
-    res.json({
-      status: 'ok',
+    const failure = twin.lastFailure;
+    res.status(failure ? 503 : 200).json({
+      status: failure ? 'degraded' : 'ok',
+      ...(failure ? { error: `cannot store twin data: ${failure.message}` } : {}),
       protocol: PROTOCOL_VERSION,
       tick: twin.tick,
       twinTimeMs: twin.timeMs,
@@ -88,7 +104,7 @@ export function createApp({
       throw new ApiFailure(
         404,
         ErrorCode.unknownMeter,
-        `no meter with id ${JSON.stringify(meterId)}`,
+        `no meter with id ${shorten(JSON.stringify(meterId))}`,
       );
     }
     const parsed = SeriesQuery.safeParse(req.query);
@@ -98,7 +114,7 @@ export function createApp({
       throw new ApiFailure(
         400,
         ErrorCode.rangeTooLong,
-        `a ${step} series spans at most ${MAX_RANGE_MS[step] / (24 * HOUR_MS)} days`,
+        `to - from = ${to - from} ms: a ${step === 'hour' ? 'hourly' : 'daily'} series spans at most ${MAX_RANGE_MS[step] / (24 * HOUR_MS)} days`,
       );
     }
     res.json(series(store, twin.site.timeZone, meterId, from, to, step));
@@ -110,7 +126,7 @@ export function createApp({
       throw new ApiFailure(
         404,
         ErrorCode.unknownMeter,
-        `no meter with id ${JSON.stringify(meterId)}`,
+        `no meter with id ${shorten(JSON.stringify(meterId))}`,
       );
     }
     const parsed = SeriesQuery.safeParse(req.query);
@@ -120,13 +136,22 @@ export function createApp({
       throw new ApiFailure(
         400,
         ErrorCode.rangeTooLong,
-        `intervals span at most ${MAX_RANGE_MS.hour / (24 * HOUR_MS)} days`,
+        `to - from = ${to - from} ms: intervals are listed for at most ${MAX_RANGE_MS.hour / (24 * HOUR_MS)} days at a time`,
       );
     }
     res.json({ meterId, intervals: store.intervals(meterId, from, to) });
   });
 
   app.use(readingsRoute({ twin, token: ingestToken, logger }));
+  app.use(
+    importRoute({
+      twin,
+      token: ingestToken,
+      isEngineer: (req) => sessions.isEngineer(req),
+      logger,
+    }),
+  );
+  app.use(engineerRoutes({ twin, sessions, logger }));
 
   app.use('/api', (req) => {
     throw new ApiFailure(404, ErrorCode.notFound, `no API route ${req.method} ${req.path}`);
@@ -135,7 +160,12 @@ export function createApp({
   // The built client, with its pages (/, /lobby, …) all served by index.html.
   if (clientDir && fs.existsSync(path.join(clientDir, 'index.html'))) {
     app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
-    app.get('/{*page}', (_req, res) => {
+    // Missing files (a stale asset name, a typo) are 404s, not the app's page.
+    app.get('/{*page}', (req, res) => {
+      if (path.extname(req.path) !== '') {
+        res.status(404).type('text/plain').send('not found');
+        return;
+      }
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(path.join(clientDir, 'index.html'));
     });
@@ -149,12 +179,10 @@ export function createApp({
     // Body-parser errors carry a type and a status.
     const type = (err as { type?: string }).type;
     if (type === 'entity.too.large') {
-      res
-        .status(413)
-        .json({
-          code: ErrorCode.payloadTooLarge,
-          message: 'body larger than 1 MiB; send smaller batches',
-        });
+      res.status(413).json({
+        code: ErrorCode.payloadTooLarge,
+        message: 'body larger than 1 MiB; send smaller batches',
+      });
       return;
     }
     if (
@@ -162,12 +190,18 @@ export function createApp({
       type === 'encoding.unsupported' ||
       type === 'charset.unsupported'
     ) {
+      res.status(400).json({
+        code: ErrorCode.badRequest,
+        message: `body is not valid JSON: ${(err as Error).message}`,
+      });
+      return;
+    }
+    // Other client errors (a malformed %-escape in the path, say) keep their 4xx status.
+    const status = (err as { status?: number }).status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
       res
-        .status(400)
-        .json({
-          code: ErrorCode.badRequest,
-          message: `body is not valid JSON: ${(err as Error).message}`,
-        });
+        .status(status)
+        .json({ code: ErrorCode.badRequest, message: shorten((err as Error).message) });
       return;
     }
     log.error({ err }, 'request failed');
@@ -181,11 +215,18 @@ function queryFailure(error: z.ZodError, query: unknown): ApiFailure {
   const issue = error.issues[0]!;
   const field = String(issue.path[0] ?? 'query');
   const value = (query as Record<string, unknown>)[field];
-  return new ApiFailure(
-    400,
-    ErrorCode.badRequest,
-    `${field}=${JSON.stringify(value)}: ${issue.message}`,
-  );
+  const shown = value === undefined ? '(missing)' : shorten(JSON.stringify(value) ?? '');
+  return new ApiFailure(400, ErrorCode.badRequest, `${field}=${shown}: ${issue.message}`);
+}
+
+/** Volumes to the microlitre: float sums print without noise such as 151.00000000000003. */
+function roundL(volumeL: number | undefined): number | null {
+  return volumeL === undefined ? null : Math.round(volumeL * 1e6) / 1e6;
+}
+
+/** Keeps echoed input short in error messages. */
+export function shorten(text: string, max = 80): string {
+  return text.length <= max ? text : `${text.slice(0, max)}… (${text.length} characters)`;
 }
 
 /** Hourly or daily volumes of a meter; buckets without data are null, never 0. */
@@ -202,7 +243,7 @@ export function series(
     const rows = new Map(store.hourly(meterId, startMs, toMs).map((r) => [r.hourMs, r.volumeL]));
     const points = [];
     for (let t = startMs; t < toMs; t += HOUR_MS)
-      points.push({ tsMs: t, volumeL: rows.get(t) ?? null });
+      points.push({ tsMs: t, volumeL: roundL(rows.get(t)) });
     return { meterId, step, points };
   }
 
@@ -216,7 +257,7 @@ export function series(
     let sum: number | null = null;
     for (; r < rows.length && rows[r]!.hourMs < next.toMillis(); r++)
       sum = (sum ?? 0) + rows[r]!.volumeL;
-    points.push({ tsMs: day.toMillis(), volumeL: sum });
+    points.push({ tsMs: day.toMillis(), volumeL: roundL(sum ?? undefined) });
     day = next;
   }
   return { meterId, step, points };

@@ -7,15 +7,26 @@ export const SAMPLE_REPLAY_MAPPING = 'samples/replay-mapping.json';
 
 const Sources = z
   .string()
+  .refine((s) => s.trim() !== '', 'is empty; write none to run without sources')
   .transform((s) =>
     s
       .split(',')
       .map((x) => x.trim())
       .filter((x) => x !== ''),
   )
-  .pipe(z.array(z.enum(['replay', 'sim', 'none'])))
+  .pipe(z.array(z.enum(['replay', 'sim', 'none'], 'lists replay, sim or none, comma-separated')))
   .refine((list) => !(list.includes('none') && list.length > 1), 'none cannot be combined')
   .transform((list) => ({ replay: list.includes('replay'), sim: list.includes('sim') }));
+
+/** Whether `filter` is a valid MQTT subscription: wildcards fill whole levels, `#` ends it. */
+function isTopicFilter(filter: string): boolean {
+  const levels = filter.split('/');
+  return levels.every(
+    (level, i) =>
+      (level === '+' || !level.includes('+')) &&
+      (level === '#' ? i === levels.length - 1 : !level.includes('#')),
+  );
+}
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -29,7 +40,16 @@ const Env = z.object({
   /** `replay` runs twin time at TWIN_REPLAY_SPEED from TWIN_START; `live` follows the wall clock. */
   TWIN_CLOCK: z.enum(['replay', 'live']).default('replay'),
   /** ISO time where a new twin's clock starts; default: the current hour. */
-  TWIN_START: z.iso.datetime({ offset: true }).optional(),
+  TWIN_START: z
+    .string()
+    .refine((v) => z.iso.datetime({ offset: true }).safeParse(v).success, {
+      message: 'must be an ISO time with an offset, e.g. 2026-07-01T00:00:00+08:00',
+    })
+    .refine((v) => {
+      const year = new Date(v).getUTCFullYear();
+      return year >= 2000 && year <= 2099;
+    }, 'must lie in the years 2000–2099')
+    .optional(),
   /** Wall ms between ticks. */
   TWIN_TICK_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   /** Days of history a new store is filled with before the first tick. */
@@ -37,8 +57,36 @@ const Env = z.object({
   TWIN_SEED: z.coerce.number().int().default(20190315),
   /** Bearer token for writes; generated into DATA_DIR/ingest-token when unset. */
   TWIN_INGEST_TOKEN: z.string().min(16, 'a token of at least 16 characters').optional(),
+  /** Engineer sign-in token; generated into DATA_DIR/engineer-token when unset. */
+  TWIN_ENGINEER_TOKEN: z.string().min(16, 'a token of at least 16 characters').optional(),
+  /** Broker to take readings from, e.g. `mqtt://127.0.0.1:1883`; no MQTT ingest when unset. */
+  MQTT_URL: z
+    .url({
+      protocol: /^(mqtts?|wss?)$/,
+      hostname: /^.+$/,
+      message: 'an mqtt://, mqtts://, ws:// or wss:// URL with a host',
+    })
+    .optional(),
+  /** Subscription; a `+` level is the meter id (see server/ingest/mqttIngest.ts). */
+  MQTT_TOPIC: z
+    .string()
+    .min(1)
+    .refine(isTopicFilter, 'an MQTT topic filter: + and # stand alone, # only last')
+    .default('meters/+/reading'),
+  MQTT_USERNAME: z.string().min(1).optional(),
+  MQTT_PASSWORD: z.string().min(1).optional(),
+  /** Broker session id; generated into DATA_DIR/mqtt-client-id when unset. */
+  MQTT_CLIENT_ID: z.string().min(1).max(128).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
+
+export type MqttConfig = {
+  url: string;
+  topic: string;
+  username: string | undefined;
+  password: string | undefined;
+  clientId: string | undefined;
+};
 
 export type Config = {
   port: number;
@@ -52,6 +100,9 @@ export type Config = {
   backfillDays: number;
   seed: number;
   ingestToken: string | undefined;
+  engineerToken: string | undefined;
+  /** MQTT ingest; null when `MQTT_URL` is unset. */
+  mqtt: MqttConfig | null;
   logLevel: string | undefined;
 };
 
@@ -82,6 +133,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     backfillDays: e.TWIN_BACKFILL_DAYS,
     seed: e.TWIN_SEED,
     ingestToken: e.TWIN_INGEST_TOKEN,
+    engineerToken: e.TWIN_ENGINEER_TOKEN,
+    mqtt:
+      e.MQTT_URL === undefined
+        ? null
+        : {
+            url: e.MQTT_URL,
+            topic: e.MQTT_TOPIC,
+            username: e.MQTT_USERNAME,
+            password: e.MQTT_PASSWORD,
+            clientId: e.MQTT_CLIENT_ID,
+          },
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -24,7 +24,22 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
-  const port = await server.listen();
+  let port: number;
+  try {
+    port = await server.listen();
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'EADDRINUSE'
+        ? `port ${config.port} is already in use (set PORT to another port)`
+        : code === 'EACCES'
+          ? `no permission to listen on port ${config.port} (ports below 1024 need privileges)`
+          : code === 'ENOTFOUND' || code === 'EADDRNOTAVAIL'
+            ? `HOST=${config.host} is not an address of this machine`
+            : (err as Error).message;
+    console.error(`cannot start the twin: ${reason}`);
+    process.exit(1);
+  }
   server.startTicking();
   logger.info(
     {
@@ -32,7 +47,7 @@ async function main(): Promise<void> {
       dataDir: config.dataDir,
       site: config.sitePath,
       sources: config.sources,
-      clock: config.clock,
+      clock: { mode: config.clock.mode, speed: config.clock.speed },
     },
     `twin running at http://localhost:${port}`,
   );

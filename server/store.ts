@@ -331,6 +331,14 @@ export class Store {
     return out;
   }
 
+  /** Values of the readings stored for a meter at exactly `tsMs` in `unit`. */
+  valuesAt(meterId: string, tsMs: number, unit: string): Array<number | null> {
+    const rows = this.db
+      .prepare('SELECT value FROM readings WHERE meter = ? AND ts = ? AND unit = ?')
+      .all(meterId, tsMs, unit) as Array<{ value: number | null }>;
+    return rows.map((r) => r.value);
+  }
+
   /** Whether a reading with this sequence number was already stored for the meter. */
   hasSeq(meterId: string, seq: number): boolean {
     return (

@@ -113,17 +113,19 @@ export class Twin {
   private readonly historySize: number;
   private readonly level1: number;
 
-  private engine: Map<string, MeterEngineState>;
-  private sim: Map<string, SimRegister>;
-  private bookedL: Float64Array;
-  private todayL: Float64Array;
-  private dayStartMs: number;
+  private engine!: Map<string, MeterEngineState>;
+  private sim!: Map<string, SimRegister>;
+  private bookedL!: Float64Array;
+  private todayL!: Float64Array;
+  private dayStartMs!: number;
   /** End of each meter's latest booked interval, epoch ms. */
-  private lastEndMs: Array<number | null>;
+  private lastEndMs!: Array<number | null>;
   private lastOutcome: Array<Outcome | null>;
-  private tickNo: number;
-  private lastMs: number | null;
+  private tickNo!: number;
+  private lastMs!: number | null;
   private readonly history: Tick[] = [];
+  /** Why the last step could not be stored, if it could not. */
+  private failure: { atMs: number; message: string } | null = null;
   private readonly listeners = new Set<(tick: Tick) => void>();
 
   constructor(options: TwinOptions) {
@@ -169,28 +171,38 @@ export class Twin {
     );
 
     // Resume from the store.
-    this.engine = store.engineStates();
-    this.sim = new Map(Object.entries(store.kv<Record<string, SimRegister>>('sim') ?? {}));
-    const booked = store.kv<Record<string, number>>('booked') ?? {};
+    this.loadFromStore();
+    this.lastOutcome = this.meters.map(() => null);
+  }
+
+  /** Loads the twin's state from the store: at start, and after a step failed to commit. */
+  private loadFromStore(): void {
+    this.engine = this.store.engineStates();
+    this.sim = new Map(Object.entries(this.store.kv<Record<string, SimRegister>>('sim') ?? {}));
+    const booked = this.store.kv<Record<string, number>>('booked') ?? {};
     this.bookedL = Float64Array.from(this.meters, (m) => booked[m.id] ?? 0);
-    this.tickNo = store.kv<number>('tick') ?? 0;
-    this.lastMs = store.kv<number>('lastMs') ?? null;
-    this.dayStartMs = this.lastMs === null ? 0 : localDayStartMs(this.lastMs, site.timeZone);
+    this.tickNo = this.store.kv<number>('tick') ?? 0;
+    this.lastMs = this.store.kv<number>('lastMs') ?? null;
+    this.dayStartMs = this.lastMs === null ? 0 : localDayStartMs(this.lastMs, this.site.timeZone);
     this.todayL = new Float64Array(this.meters.length);
     if (this.lastMs !== null) {
-      const today = store.volumesEndingBetween(this.dayStartMs, this.lastMs);
+      const today = this.store.volumesEndingBetween(this.dayStartMs, this.lastMs);
       this.meters.forEach((m, i) => {
         this.todayL[i] = today.get(m.id) ?? 0;
       });
     }
-    const latest = store.latestIntervals();
+    const latest = this.store.latestIntervals();
     this.lastEndMs = this.meters.map((m) => latest.get(m.id)?.endMs ?? null);
-    this.lastOutcome = this.meters.map(() => null);
   }
 
   /** Twin time of the last step, epoch ms; null before the first. */
   get timeMs(): number | null {
     return this.lastMs;
+  }
+
+  /** The last step's storage failure, cleared by the next successful step. */
+  get lastFailure(): { atMs: number; message: string } | null {
+    return this.failure;
   }
 
   get tick(): number {
@@ -266,20 +278,29 @@ export class Twin {
     events.sort((a, b) => a.tsMs - b.tsMs || a.order - b.order);
     for (const event of events) event.run();
 
-    // Commit the step before deriving flows from what is stored.
+    // Commit the step before deriving flows from what is stored. If the commit fails, the
+    // twin goes back to what the store holds, so the next step covers this window again:
+    // the sources are deterministic, and nothing is lost or skipped.
+    try {
+      this.store.commit({
+        readings: stored,
+        intervals,
+        engineStates: touched,
+        kv: new Map<string, unknown>([
+          ['tick', this.tickNo + 1],
+          ['lastMs', toMs],
+          ['sim', Object.fromEntries(this.sim)],
+          ['booked', Object.fromEntries(this.meters.map((m, i) => [m.id, this.bookedL[i]!]))],
+        ]),
+      });
+      this.failure = null;
+    } catch (err) {
+      this.failure = { atMs: toMs, message: (err as Error).message };
+      this.loadFromStore();
+      throw err;
+    }
     this.tickNo += 1;
     this.lastMs = toMs;
-    this.store.commit({
-      readings: stored,
-      intervals,
-      engineStates: touched,
-      kv: new Map<string, unknown>([
-        ['tick', this.tickNo],
-        ['lastMs', toMs],
-        ['sim', Object.fromEntries(this.sim)],
-        ['booked', Object.fromEntries(this.meters.map((m, i) => [m.id, this.bookedL[i]!]))],
-      ]),
-    });
 
     // Flows: every meter's mean over the same window (the last hour), so a parent and its
     // children are compared like for like whatever their reporting intervals.
@@ -350,8 +371,8 @@ export class Twin {
         ]),
       });
     } catch (err) {
-      // Nothing was stored: forget what the engine learnt from these readings.
-      this.engine = this.store.engineStates();
+      // Nothing was stored: forget what the twin learnt from these readings.
+      this.loadFromStore();
       throw err;
     }
     return results;
@@ -573,7 +594,14 @@ export class Twin {
       reading.value === null
         ? null
         : round6(reading.unit === 'm3' ? reading.value * 1000 : reading.value);
-    return applyReading(prior, reading.tsMs, valueL, this.profiles[i]!);
+    const step = applyReading(prior, reading.tsMs, valueL, this.profiles[i]!);
+    if (step.outcome !== 'late') return step;
+
+    // An older reading already stored (a file imported twice) is a repeat, not a late one.
+    const storedValues = this.store.valuesAt(reading.meterId, reading.tsMs, reading.unit);
+    if (storedValues.length === 0) return step;
+    const repeat = storedValues.some((v) => v === reading.value);
+    return { ...step, outcome: repeat ? 'duplicate' : 'conflict' };
   }
 
   /** Runs a reading through the engine and records the outcome in the twin and the step. */

@@ -7,6 +7,8 @@ import { createDemandModel } from '../simulations/demand';
 import { createApp } from './app';
 import { type Clock, liveClock, replayClock } from './clock';
 import type { Config } from './config';
+import { resolveEngineerToken } from './engineer/session';
+import { type MqttIngest, startMqttIngest } from './ingest/mqttIngest';
 import { resolveToken } from './ingest/token';
 import { attachRealtime, type TwinIo } from './realtime';
 import { loadSiteFile } from './siteLoader';
@@ -22,9 +24,13 @@ export interface TwinServer {
   readonly twin: Twin;
   /** Bearer token for `POST /api/v1/readings`. */
   readonly ingestToken: string;
+  /** Token an engineer signs in with (`POST /api/v1/session`). */
+  readonly engineerToken: string;
   readonly store: Store;
   readonly io: TwinIo;
   readonly http: http.Server;
+  /** MQTT ingest; null when `MQTT_URL` is unset. */
+  readonly mqtt: MqttIngest | null;
   /** Listens on the configured port (0 picks a free one) and returns the port. */
   listen(): Promise<number>;
   /** Starts stepping the twin every `tickMs` from the clock. */
@@ -51,6 +57,19 @@ function loadReplay(mappingPath: string, meterIds: ReadonlySet<string>, zone: st
   };
 }
 
+/** Opens the store in the data folder, with errors that name the folder or file at fault. */
+function openStore(dataDir: string): Store {
+  if (fs.existsSync(dataDir) && !fs.statSync(dataDir).isDirectory()) {
+    throw new Error(`DATA_DIR ${dataDir} is not a folder`);
+  }
+  const file = path.join(dataDir, 'twin.sqlite');
+  try {
+    return new Store(file);
+  } catch (err) {
+    throw new Error(`cannot open the store ${file}: ${(err as Error).message}`);
+  }
+}
+
 /**
  * Wires the twin from its configuration: site, store, sources, clock, HTTP and Socket.IO.
  * Throws (before listening) when the site file or the replay mapping is invalid.
@@ -61,7 +80,7 @@ export function createTwinServer(
   wall: () => number = Date.now,
 ): TwinServer {
   const { site, tree } = loadSiteFile(config.sitePath);
-  const store = new Store(path.join(config.dataDir, 'twin.sqlite'));
+  const store = openStore(config.dataDir);
   const meterIds = new Set(site.meters.map((m) => m.id));
   const replay = config.sources.replay
     ? loadReplay(config.replayMappingPath, meterIds, site.timeZone)
@@ -78,34 +97,28 @@ export function createTwinServer(
     logger: logger.child({ area: 'twin' }),
   });
 
-  // A new store starts at the configured time with some days of history; an old one resumes.
-  const nowHourMs = Math.floor(wall() / HOUR_MS) * HOUR_MS;
-  let startMs = twin.timeMs ?? config.clock.startMs ?? nowHourMs;
-  if (twin.timeMs === null && config.backfillDays > 0) {
-    const from = startMs - config.backfillDays * 24 * HOUR_MS;
-    twin.step(from);
-    for (let t = from + HOUR_MS; t <= startMs; t += HOUR_MS) twin.step(t);
-    startMs = twin.timeMs ?? startMs;
-    logger.info({ days: config.backfillDays, tick: twin.tick }, 'backfilled history');
-  }
-  const clock: Clock =
-    config.clock.mode === 'live' ? liveClock(wall) : replayClock(startMs, config.clock.speed, wall);
   const clockInfo: ClockInfo =
     config.clock.mode === 'live' ? { mode: 'live' } : { mode: 'replay', speed: config.clock.speed };
 
   const clientDir = path.resolve('dist/client');
   const ingestToken = resolveToken(config.ingestToken, config.dataDir, 'ingest-token', logger);
-  const app = createApp({ twin, store, logger, clientDir, ingestToken });
+  const engineerToken = resolveEngineerToken(config.engineerToken, config.dataDir, logger);
+  const app = createApp({ twin, store, logger, clientDir, ingestToken, engineerToken });
   const server = http.createServer(app);
   const io = attachRealtime(server, twin, clockInfo, logger);
+  const mqtt = config.mqtt
+    ? startMqttIngest({ twin, config: config.mqtt, dataDir: config.dataDir, logger })
+    : null;
   let timer: NodeJS.Timeout | null = null;
 
   return {
     twin,
     ingestToken,
+    engineerToken,
     store,
     io,
     http: server,
+    mqtt,
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -116,6 +129,28 @@ export function createTwinServer(
       }),
     startTicking() {
       if (timer) return;
+
+      // A new store starts at the configured time with some days of history; an old one
+      // resumes where it stopped. This runs once the port is ours, so a start that cannot
+      // listen writes nothing.
+      const nowHourMs = Math.floor(wall() / HOUR_MS) * HOUR_MS;
+      let startMs = twin.timeMs ?? config.clock.startMs ?? nowHourMs;
+      if (twin.timeMs === null && config.backfillDays > 0) {
+        const from = startMs - config.backfillDays * 24 * HOUR_MS;
+        twin.step(from);
+        for (let t = from + HOUR_MS; t <= startMs; t += HOUR_MS) twin.step(t);
+        startMs = twin.timeMs ?? startMs;
+        logger.info({ days: config.backfillDays, tick: twin.tick }, 'backfilled history');
+      }
+      const clock: Clock =
+        config.clock.mode === 'live'
+          ? liveClock(wall)
+          : replayClock(startMs, config.clock.speed, wall);
+      logger.info(
+        { twinTime: new Date(clock.nowMs()).toISOString(), tick: twin.tick },
+        'twin clock running',
+      );
+
       timer = setInterval(() => {
         try {
           twin.step(clock.nowMs());
@@ -126,6 +161,8 @@ export function createTwinServer(
     },
     close: async () => {
       if (timer) clearInterval(timer);
+      // Stop taking readings before the store they go to closes.
+      await mqtt?.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       store.close();
     },

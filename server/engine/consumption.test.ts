@@ -118,6 +118,18 @@ describe('consumption engine', () => {
     expect(volumes).toEqual([13, 36]);
   });
 
+  it('treats a repeat of the suspect reading it holds as a duplicate or a conflict', () => {
+    const { outcomes, volumes } = run([
+      [0, 400_000],
+      [HOUR, 25_000],
+      [HOUR, 25_000],
+      [HOUR, 26_000],
+      [2 * HOUR, 25_400],
+    ]);
+    expect(outcomes).toEqual(['first', 'suspect_decrease', 'duplicate', 'conflict', 'booked']);
+    expect(volumes).toEqual([400]);
+  });
+
   it('follows a register that really restarted near zero once a second reading confirms it', () => {
     const { outcomes, volumes } = run([
       [0, 456017],

@@ -118,6 +118,11 @@ export function applyReading(
   if (tsMs === state.lastTsMs) {
     return { state, outcome: valueL === state.lastRawL ? 'duplicate' : 'conflict', interval: null };
   }
+  if (state.candidate !== null && tsMs === state.candidate.tsMs) {
+    // A repeat of the reading held as suspect is no new evidence either way.
+    const same = valueL === state.candidate.valueL;
+    return { state, outcome: same ? 'duplicate' : 'conflict', interval: null };
+  }
   if (tsMs < state.lastTsMs) return { state, outcome: 'late', interval: null };
 
   // A normal rise (or no use).

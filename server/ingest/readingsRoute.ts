@@ -2,8 +2,14 @@ import { parse } from 'csv-parse/sync';
 import express, { type Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { Logger } from 'pino';
+import type { z } from 'zod';
 import { ErrorCode } from '../../models/errors';
-import { IngestBody, type IngestResult, type IngestStatus } from '../../models/ingest';
+import {
+  IngestBody,
+  type IngestReading,
+  type IngestResult,
+  type IngestStatus,
+} from '../../models/ingest';
 import type { Reading } from '../../models/reading';
 import { ApiFailure } from '../apiFailure';
 import type { Twin } from '../twin';
@@ -20,8 +26,8 @@ export interface ReadingsRouteOptions {
   readonly requestsPerSecond?: number;
 }
 
-/** Maps what ingest decided to the status a sender sees. */
-function statusOf(
+/** Maps what ingest decided to the status a sender sees (HTTP and MQTT alike). */
+export function statusOf(
   outcome: string,
   flags: readonly string[],
 ): { status: IngestStatus; reason?: string } {
@@ -44,6 +50,59 @@ function statusOf(
       // unit_mismatch, late, suspect_decrease, suspect_jump
       return { status: 'quarantined', reason: outcome };
   }
+}
+
+/**
+ * Runs validated readings through the twin and answers each, in input order. Unknown meters
+ * and meters driven by the replay or the simulator are refused one by one; the rest are
+ * ingested and committed before this returns, so a result returned is a result stored.
+ * Shared by the HTTP route and MQTT ingest so both answer the same way.
+ */
+export function ingestValidated(twin: Twin, readings: readonly IngestReading[]): IngestResult[] {
+  // Meters fed by the twin's own sources refuse outside readings; the rest go to the engine.
+  const accepted: Reading[] = [];
+  const index: number[] = [];
+  const results: IngestResult[] = readings.map((r, i) => {
+    const source = twin.sourceOf.get(r.meter);
+    if (source === undefined) {
+      return { index: i, meter: r.meter, status: 'rejected', reason: 'unknown_meter' };
+    }
+    if (source !== 'ingest') {
+      return { index: i, meter: r.meter, status: 'rejected', reason: `meter_fed_by_${source}` };
+    }
+    accepted.push({
+      meterId: r.meter,
+      tsMs: typeof r.ts === 'number' ? r.ts : Date.parse(r.ts),
+      value: r.value,
+      unit: r.unit,
+      kind: r.kind,
+      source: 'ingest',
+      ...(r.seq === undefined ? {} : { seq: r.seq }),
+    });
+    index.push(i);
+    return { index: i, meter: r.meter, status: 'accepted' };
+  });
+
+  const outcomes = twin.ingestReadings(accepted);
+  outcomes.forEach((o, k) => {
+    const i = index[k]!;
+    results[i] = { index: i, meter: accepted[k]!.meterId, ...statusOf(o.outcome, o.flags) };
+  });
+  return results;
+}
+
+/**
+ * Names the first validation problem with where it is and what was there, e.g.
+ * `body.readings[2].ts: "yesterday" — an ISO 8601 time with an offset, or epoch ms`.
+ */
+export function firstIssue(root: string, value: unknown, error: z.ZodError): string {
+  const issue = error.issues[0]!;
+  const where = issue.path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+    .join('');
+  let found: unknown = value;
+  for (const p of issue.path) found = (found as Record<PropertyKey, unknown> | undefined)?.[p];
+  return `${root}${where}: ${JSON.stringify(found) ?? 'missing'} — ${issue.message}`;
 }
 
 /** Parses the CSV form: a header `meter,ts,value,unit,kind[,seq]`, one reading per row. */
@@ -84,7 +143,6 @@ export function readingsRoute({
 }: ReadingsRouteOptions): Router {
   const log = logger.child({ area: 'ingest' });
   const router = express.Router();
-  const meterIds = new Set(twin.site.meters.map((m) => m.id));
 
   router.post(
     '/api/v1/readings',
@@ -124,58 +182,10 @@ export function readingsRoute({
       }
       const parsed = IngestBody.safeParse(body);
       if (!parsed.success) {
-        const issue = parsed.error.issues[0]!;
-        const where = issue.path
-          .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
-          .join('');
-        let value: unknown = body;
-        for (const p of issue.path)
-          value = (value as Record<PropertyKey, unknown> | undefined)?.[p];
-        throw new ApiFailure(
-          400,
-          ErrorCode.badRequest,
-          `body${where}: ${JSON.stringify(value) ?? 'missing'} — ${issue.message}`,
-        );
+        throw new ApiFailure(400, ErrorCode.badRequest, firstIssue('body', body, parsed.error));
       }
 
-      // Known meters go through the engine; the rest are refused one by one.
-      const readings: Reading[] = [];
-      const index: number[] = [];
-      const results: IngestResult[] = parsed.data.readings.map((r, i) => ({
-        index: i,
-        meter: r.meter,
-        status: 'rejected',
-        reason: 'unknown_meter',
-      }));
-      parsed.data.readings.forEach((r, i) => {
-        if (!meterIds.has(r.meter)) return;
-        const source = twin.sourceOf.get(r.meter);
-        if (source !== 'ingest') {
-          results[i] = {
-            index: i,
-            meter: r.meter,
-            status: 'rejected',
-            reason: `meter_fed_by_${source}`,
-          };
-          return;
-        }
-        const reading: Reading = {
-          meterId: r.meter,
-          tsMs: typeof r.ts === 'number' ? r.ts : Date.parse(r.ts),
-          value: r.value,
-          unit: r.unit,
-          kind: r.kind,
-          source: 'ingest',
-          ...(r.seq === undefined ? {} : { seq: r.seq }),
-        };
-        readings.push(reading);
-        index.push(i);
-      });
-      const outcomes = twin.ingestReadings(readings);
-      outcomes.forEach((o, k) => {
-        const i = index[k]!;
-        results[i] = { index: i, meter: readings[k]!.meterId, ...statusOf(o.outcome, o.flags) };
-      });
+      const results = ingestValidated(twin, parsed.data.readings);
       log.info(
         { count: results.length, accepted: results.filter((r) => r.status === 'accepted').length },
         'readings',
