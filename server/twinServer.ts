@@ -3,6 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import type { ClockInfo } from '../models/protocol';
+import { KNOWN_HOLIDAY_YEARS } from '../simulations/calendar';
 import { createDemandModel } from '../simulations/demand';
 import { createApp } from './app';
 import { type Clock, liveClock, replayClock } from './clock';
@@ -151,9 +152,22 @@ export function createTwinServer(
         'twin clock running',
       );
 
+      let warnedCalendar = false;
       timer = setInterval(() => {
         try {
-          twin.step(clock.nowMs());
+          const nowMs = clock.nowMs();
+          if (
+            demand &&
+            !warnedCalendar &&
+            new Date(nowMs).getUTCFullYear() > KNOWN_HOLIDAY_YEARS.last
+          ) {
+            warnedCalendar = true;
+            logger.warn(
+              { year: new Date(nowMs).getUTCFullYear() },
+              `the simulator knows China's holidays up to ${KNOWN_HOLIDAY_YEARS.last}; later years use Monday–Friday`,
+            );
+          }
+          twin.step(nowMs);
         } catch (err) {
           logger.error({ err }, 'step failed');
         }

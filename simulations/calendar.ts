@@ -8,6 +8,9 @@ import { DateTime } from 'luxon';
  * back to "Monday to Friday" until the package learns them (update the package each December).
  */
 
+/** Years whose holidays and adjusted working days `chinese-days` 1.5.7 knows. */
+export const KNOWN_HOLIDAY_YEARS = { first: 2004, last: 2026 } as const;
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
 
