@@ -490,7 +490,9 @@ export class Twin {
         meterId: m.id,
         lastReadingMs: lastTs,
         silent: nowMs !== null && (lastTs === null || nowMs - lastTs > this.profiles[i]!.gapMs),
-        stuck: lastTs !== null && lastTs - (lastUse ?? -Infinity) >= stuckAfterMs,
+        // Stuck: readings keep coming but the register stopped moving (a meter that never
+        // moved at all has no use to compare with, and is not called stuck).
+        stuck: lastTs !== null && lastUse !== null && lastTs - lastUse >= stuckAfterMs,
         rollovers: c?.flags.rollover ?? 0,
         rebases: c?.flags.after_rebase ?? 0,
         glitches: c?.flags.glitch_decrease ?? 0,
