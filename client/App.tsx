@@ -2,6 +2,8 @@ import { useEffect } from 'react';
 import { LOCALE, localName } from './i18n/index';
 import { useT } from './i18n/useT';
 import { ConnectionBadge } from './panels/ConnectionBadge';
+import { DataQualityPanel } from './panels/DataQualityPanel';
+import { EngineerControl } from './panels/EngineerControl';
 import { FloorSelector } from './panels/FloorSelector';
 import { KpiStrip } from './panels/KpiStrip';
 import { LanguageSwitch } from './panels/LanguageSwitch';
@@ -42,6 +44,7 @@ export function App() {
         <KpiStrip />
         <div className="topbar-actions">
           <ConnectionBadge />
+          <EngineerControl />
           <LanguageSwitch />
         </div>
       </header>
@@ -49,6 +52,7 @@ export function App() {
       <MeterTreePanel />
       <FloorSelector />
       <MeterChartPanel />
+      <DataQualityPanel />
       <RoomTooltip />
     </div>
   );

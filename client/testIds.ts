@@ -29,6 +29,25 @@ export const testIds = {
   chartRange7d: 'chart-range-7d',
   chartClose: 'chart-close',
   roomTooltip: 'room-tooltip',
+  /** Engineer sign-in control; `data-session` is `unknown`, `visitor` or `engineer`. */
+  engineerSession: 'engineer-session',
+  engineerSignIn: 'engineer-sign-in',
+  engineerTokenInput: 'engineer-token-input',
+  engineerSubmit: 'engineer-submit',
+  /** The sign-in form's error line (a translated message). */
+  engineerError: 'engineer-error',
+  engineerSignOut: 'engineer-sign-out',
+  /** Opens and closes the data-quality panel (engineers only). */
+  qualityToggle: 'quality-toggle',
+  /** Data-quality panel; `data-state` is loading/ready/empty/error, `data-count` the rows. */
+  qualityPanel: 'quality-panel',
+  qualityClose: 'quality-close',
+  /** A quarantined reading's row; `data-reason` holds the reason code. */
+  quarantineRow: (readingId: number) => `quarantine-row-${readingId}`,
+  /** Confirms that a quarantined reading's value is in `unit` (`L` or `m3`). */
+  confirmUnit: (readingId: number, unit: string) => `confirm-unit-${readingId}-${unit}`,
+  /** The selected meter's health line in the chart panel; `data-silent`, `data-stuck`. */
+  meterHealth: 'meter-health',
 } as const;
 
 /** `document.body.dataset.sceneReady` is 'true' once the building has been drawn. */

@@ -14,13 +14,20 @@ export class ApiCallError extends Error {
   }
 }
 
-async function getJson<T>(url: string, signal: AbortSignal): Promise<T> {
-  const res = await fetch(url, { signal, headers: { accept: 'application/json' } });
+/** A JSON call; throws `ApiCallError` with the server's code when the answer is not 2xx. */
+export async function requestJson<T>(url: string, init: RequestInit = {}): Promise<T> {
+  const headers = new Headers(init.headers);
+  headers.set('accept', 'application/json');
+  const res = await fetch(url, { ...init, headers });
   if (!res.ok) {
     const body = (await res.json().catch(() => null)) as Partial<ApiError> | null;
     throw new ApiCallError(res.status, body?.code ?? 'http_error', body?.message ?? res.statusText);
   }
   return (await res.json()) as T;
+}
+
+function getJson<T>(url: string, signal: AbortSignal): Promise<T> {
+  return requestJson(url, { signal });
 }
 
 /** Hourly volumes of a meter between `fromMs` and `toMs` (epoch ms). */

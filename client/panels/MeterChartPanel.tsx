@@ -8,6 +8,7 @@ import { type ChartRange, uiStore, useUi } from '../state/uiStore';
 import { useLive } from '../state/useLive';
 import { testIds } from '../testIds';
 import { toChartData, totalVolumeL } from './chartData';
+import { MeterHealthLine } from './MeterHealthLine';
 import { UplotChart } from './UplotChart';
 import { useMeterSeries } from './useMeterSeries';
 
@@ -73,6 +74,7 @@ export function MeterChartPanel() {
           </button>
         </div>
       </header>
+      <MeterHealthLine meterId={meterId} timeZone={site.timeZone} />
       <div className="chart-body">
         {series.status !== 'idle' && (
           <UplotChart

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { SeriesPoint } from '../../models/protocol';
 import { createLogger } from '../log';
 import { fetchHourlySeries } from '../net/api';
+import { useEngineer } from '../state/engineerStore';
 import type { ChartRange } from '../state/uiStore';
 import { useThrottledLive } from '../state/useLive';
 import { chartWindow } from './chartData';
@@ -23,16 +24,20 @@ const IDLE: SeriesState = { status: 'idle', points: [], fromMs: 0, toMs: 0 };
 
 /**
  * Hourly volumes of a meter for the chosen range, ending at the twin's clock (replay runs far
- * faster than the browser clock). Refetched when a new twin hour begins, throttled.
+ * faster than the browser clock). Refetched when a new twin hour begins (throttled) and after
+ * an engineer action changed stored data.
  */
 export function useMeterSeries(meterId: string | null, range: ChartRange): SeriesState {
   const twinHour = useThrottledLive(
     (s) => (s.tick ? Math.floor(s.tick.tsMs / HOUR_MS) : null),
     REFRESH_PERIOD_MS,
   );
+  // An engineer's correction (e.g. a confirmed unit) re-derives stored volumes: fetch again.
+  const dataVersion = useEngineer((s) => s.dataVersion);
   const [state, setState] = useState<SeriesState>(IDLE);
   const shownKey = useRef<string | null>(null);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: dataVersion is a refetch trigger
   useEffect(() => {
     if (meterId === null || twinHour === null) {
       shownKey.current = null;
@@ -55,7 +60,7 @@ export function useMeterSeries(meterId: string | null, range: ChartRange): Serie
         setState({ status: 'error', points: [], fromMs, toMs });
       });
     return () => controller.abort();
-  }, [meterId, range, twinHour]);
+  }, [meterId, range, twinHour, dataVersion]);
 
   return state;
 }

@@ -1,0 +1,172 @@
+import { useState } from 'react';
+import type { QuarantinedReading } from '../../models/health';
+import { formatWallMinute } from '../format/zonedTime';
+import { apiErrorKey } from '../i18n/apiErrors';
+import { localName, type MessageKey } from '../i18n/index';
+import { useT } from '../i18n/useT';
+import { createLogger } from '../log';
+import { ApiCallError } from '../net/api';
+import { confirmUnit } from '../net/engineerApi';
+import { engineerStore, useEngineer } from '../state/engineerStore';
+import { siteIndex } from '../state/siteIndex';
+import { useUi } from '../state/uiStore';
+import { useLive } from '../state/useLive';
+import { testIds } from '../testIds';
+import { confirmableUnits, formatSentValue, reasonText, UNIT_KEY } from './quarantineView';
+import { useQuarantine } from './useQuarantine';
+
+const log = createLogger('quality');
+
+/** 数据质量: the quarantined readings for an engineer, each with its reason and a fix. */
+export function DataQualityPanel() {
+  const open = useEngineer((s) => s.qualityOpen);
+  const site = useLive((s) => s.site);
+  // Mounted only while open, so nothing is fetched for a closed panel.
+  return open && site ? <QualityPanelBody timeZone={site.timeZone} /> : null;
+}
+
+function QualityPanelBody({ timeZone }: { readonly timeZone: string }) {
+  const t = useT();
+  const { status, readings } = useQuarantine();
+  const [busyId, setBusyId] = useState<number | null>(null);
+  const [notice, setNotice] = useState<MessageKey | null>(null);
+  const state = status === 'ready' && readings.length === 0 ? 'empty' : status;
+
+  const confirm = (reading: QuarantinedReading, unit: 'L' | 'm3') => {
+    setBusyId(reading.id);
+    setNotice(null);
+    confirmUnit(reading.id, unit)
+      .catch((err: unknown) => {
+        const code = err instanceof ApiCallError ? err.code : 'network';
+        log.warn('confirm-unit failed', { reading: reading.id, code, message: String(err) });
+        setNotice(apiErrorKey(code, 'action'));
+        if (code === 'unauthorized') engineerStore.getState().setEngineer(false);
+      })
+      .finally(() => {
+        setBusyId(null);
+        engineerStore.getState().dataChanged();
+      });
+  };
+
+  return (
+    <section
+      className="panel quality-panel"
+      data-testid={testIds.qualityPanel}
+      data-state={state}
+      data-count={readings.length}
+    >
+      <header className="quality-header">
+        <div className="quality-titles">
+          <h2 className="panel-title">
+            {t('quality.title')}
+            {status === 'ready' && (
+              <span className="quality-count">
+                {t('quality.count', { count: readings.length })}
+              </span>
+            )}
+          </h2>
+          <div className="muted">{t('quality.subtitle')}</div>
+        </div>
+        <button
+          type="button"
+          className="icon-button"
+          data-testid={testIds.qualityClose}
+          aria-label={t('quality.close')}
+          title={t('quality.close')}
+          onClick={() => engineerStore.getState().setQualityOpen(false)}
+        >
+          ×
+        </button>
+      </header>
+      {notice && (
+        <div className="form-error" role="alert">
+          {t(notice)}
+        </div>
+      )}
+      {state === 'ready' ? (
+        <div className="quality-scroll">
+          <table className="quality-table">
+            <thead>
+              <tr>
+                <th>{t('quality.meter')}</th>
+                <th>{t('quality.time')}</th>
+                <th>{t('quality.value')}</th>
+                <th>{t('quality.reason')}</th>
+                <th>{t('quality.action')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {readings.map((r) => (
+                <QuarantineRow
+                  key={r.id}
+                  reading={r}
+                  timeZone={timeZone}
+                  busy={busyId === r.id}
+                  onConfirm={(unit) => confirm(r, unit)}
+                />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p className="muted quality-state">
+          {state === 'error'
+            ? t('quality.error')
+            : state === 'empty'
+              ? t('quality.empty')
+              : t('quality.loading')}
+        </p>
+      )}
+    </section>
+  );
+}
+
+interface RowProps {
+  readonly reading: QuarantinedReading;
+  readonly timeZone: string;
+  readonly busy: boolean;
+  onConfirm(unit: 'L' | 'm3'): void;
+}
+
+function QuarantineRow({ reading, timeZone, busy, onConfirm }: RowProps) {
+  const t = useT();
+  const lang = useUi((s) => s.lang);
+  const site = useLive((s) => s.site);
+  const meter = site ? siteIndex(site).meters.get(reading.meterId)?.meter : undefined;
+  const reason = reasonText(reading);
+  const units = confirmableUnits(reading);
+
+  return (
+    <tr data-testid={testIds.quarantineRow(reading.id)} data-reason={reading.reason}>
+      <td className="meter-cell">
+        <div>{meter ? localName(meter.serves, lang) : reading.meterId}</div>
+        <div className="muted">{meter?.serial ?? reading.meterId}</div>
+      </td>
+      <td className="num">{formatWallMinute(reading.tsMs, timeZone)}</td>
+      <td className="num">
+        {formatSentValue(reading.value)} {t(UNIT_KEY[reading.unit])}
+      </td>
+      <td className="quality-reason">
+        {t(reason.key, { sent: t(reason.sentUnit), meter: t(reason.meterUnit), code: reason.code })}
+      </td>
+      <td className="quality-actions">
+        {units.length === 0 ? (
+          <span className="muted">{t('quality.noAction')}</span>
+        ) : (
+          units.map((unit, i) => (
+            <button
+              key={unit}
+              type="button"
+              className={i === 0 ? 'chip active' : 'chip'}
+              disabled={busy}
+              data-testid={testIds.confirmUnit(reading.id, unit)}
+              onClick={() => onConfirm(unit)}
+            >
+              {busy ? t('quality.confirming') : t('quality.confirm', { unit: t(UNIT_KEY[unit]) })}
+            </button>
+          ))
+        )}
+      </td>
+    </tr>
+  );
+}
