@@ -158,9 +158,9 @@ export function layAnnex(d: SiteDraft, feeds: Feeds): Building {
   const hall = corridor('ax-f2-corridor', 2, [72, 8, 100, 10]);
   const upstairs = [hall, menBath, womenBath, laundry, barber];
   const floors = [
-    floor('ax-f1', 1, named('一层', 'Floor 1'), 0, 4.2, [dining, kitchen, men, women]),
-    floor('ax-f2', 2, named('二层', 'Floor 2'), 4.2, STOREY_M, upstairs),
+    floor('ax-f1', 1, named('1层', 'Floor 1'), 0, 4.2, [dining, kitchen, men, women]),
+    floor('ax-f2', 2, named('2层', 'Floor 2'), 4.2, STOREY_M, upstairs),
   ];
-  const name = named('综合楼（食堂、浴室）', 'Annex (canteen and bathhouse)');
+  const name = named('综合楼（食堂、浴室、洗衣房、理发室）', 'Annex (canteen, bathhouse, laundry, barber)');
   return { id: 'ax', name, footprint: rect([72, 0, 100, 20]), floors };
 }

@@ -19,7 +19,7 @@ export function layGuardHouse(d: SiteDraft, gate: string): Building {
     ],
     PE_2005,
   );
-  const floors = [floor('gh-f1', 1, named('一层', 'Floor 1'), 0, 3.3, [guardRoom, toilet])];
+  const floors = [floor('gh-f1', 1, named('1层', 'Floor 1'), 0, 3.3, [guardRoom, toilet])];
   const name = named('门卫室', 'Guard house');
   return { id: 'gh', name, footprint: rect([-14, -36, -8, -32]), floors };
 }
