@@ -1,3 +1,4 @@
+import { benchCsvImport } from './csvImport';
 import { benchIngestHttp } from './ingestHttp';
 import { benchReplayStore } from './replayStore';
 import { benchTickLatency } from './tickLatency';
@@ -7,6 +8,7 @@ async function main(): Promise<void> {
   await benchReplayStore();
   await benchTickLatency();
   await benchIngestHttp();
+  await benchCsvImport();
   process.exit(0);
 }
 
