@@ -16,7 +16,8 @@ export const IngestReading = z
     /** Register value in `unit`; null when the meter sent none. */
     value: z.number().finite().nullable(),
     unit: z.enum(['L', 'm3']),
-    kind: z.literal('register'),
+    /** register | interval_volume | flow (L: L/s, m3: m³/h) | daily_total. */
+    kind: z.enum(['register', 'interval_volume', 'flow', 'daily_total']),
     seq: z.number().int().nonnegative().optional(),
   })
   .strict();

@@ -6,11 +6,18 @@ export interface Reading {
   readonly meterId: string;
   /** When the meter took the reading, epoch ms (UTC). */
   readonly tsMs: number;
-  /** Register value in `unit`; null when the message carried none. */
+  /**
+   * The value in `unit`, null when the message carried none. For `flow` readings, `L` means
+   * L/s and `m3` means m³/h.
+   */
   readonly value: number | null;
   readonly unit: 'L' | 'm3';
-  /** What `value` means; only cumulative registers exist in this version. */
-  readonly kind: 'register';
+  /**
+   * What `value` means: `register` a cumulative register; `interval_volume` the volume since
+   * the previous reading; `flow` an instantaneous flow; `daily_total` the volume since the
+   * counter's day start (which may not be local midnight; see the meter's `counterDayStart`).
+   */
+  readonly kind: 'register' | 'interval_volume' | 'flow' | 'daily_total';
   /** Sender's sequence number, when it has one. */
   readonly seq?: number;
   readonly source: 'replay' | 'sim' | 'ingest';

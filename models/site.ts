@@ -210,6 +210,14 @@ export const Meter = z
     accuracyClass: z.union([z.literal(1), z.literal(2)]),
     /** Overload flow Q4, m³/h: readings implying more are suspect. */
     maxFlowM3h: z.number().positive(),
+    /**
+     * For meters that send `daily_total` readings: when their counter restarts (a gateway on
+     * UTC restarts at 08:00 Beijing time). Absent: local midnight of the site's zone.
+     */
+    counterDayStart: z
+      .object({ zone: z.string().min(1), minuteOfDay: z.number().int().min(0).max(1439) })
+      .strict()
+      .optional(),
     reporting: z.discriminatedUnion('mode', [
       z.object({ mode: z.literal('interval'), intervalS: z.number().int().positive() }).strict(),
       z.object({ mode: z.literal('on-change') }).strict(),

@@ -10,6 +10,7 @@ import { ApiFailure } from './apiFailure';
 import { engineerRoutes } from './engineer/routes';
 import { createEngineerSessions } from './engineer/session';
 import { importRoute } from './import/importRoute';
+import { importPresetsRoute } from './import/presetsRoute';
 import { readingsRoute } from './ingest/readingsRoute';
 import type { Store } from './store';
 import type { Twin } from './twin';
@@ -151,6 +152,7 @@ export function createApp({
       logger,
     }),
   );
+  app.use(importPresetsRoute({ logger }));
   app.use(engineerRoutes({ twin, sessions, logger }));
 
   app.use('/api', (req) => {

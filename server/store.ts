@@ -2,21 +2,22 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Reading } from '../models/reading';
-import type { Interval, MeterEngineState, ReadingOutcome } from './engine/consumption';
+import type { Interval } from './engine/consumption';
+import type { EngineState, ReadingKind } from './engine/dispatch';
 import { hourShares } from './engine/hourly';
 
 /** A received reading with what ingest decided about it. */
 export interface StoredReading {
   readonly reading: Reading;
   /** The engine's outcome, or why ingest refused the reading (`unit_mismatch`, `unknown_meter`). */
-  readonly outcome: ReadingOutcome | 'unit_mismatch' | 'unknown_meter';
+  readonly outcome: string;
 }
 
 /** Everything one step of the twin writes, committed in one transaction. */
 export interface StepWrite {
   readonly readings: readonly StoredReading[];
   readonly intervals: ReadonlyArray<{ readonly meterId: string; readonly interval: Interval }>;
-  readonly engineStates: ReadonlyMap<string, MeterEngineState>;
+  readonly engineStates: ReadonlyMap<string, EngineState>;
   /** Small named values (tick number, clock, simulator registers), stored as JSON. */
   readonly kv: ReadonlyMap<string, unknown>;
 }
@@ -32,6 +33,7 @@ export interface RawRow {
   readonly source: 'replay' | 'sim' | 'ingest';
   readonly outcome: string;
   readonly confirmed_unit: 'L' | 'm3' | null;
+  readonly kind: ReadingKind;
 }
 
 /** What the store knows about a meter's health. */
@@ -60,7 +62,8 @@ CREATE TABLE IF NOT EXISTS readings (
   seq INTEGER,
   source TEXT NOT NULL,
   outcome TEXT NOT NULL,
-  confirmed_unit TEXT
+  confirmed_unit TEXT,
+  kind TEXT NOT NULL DEFAULT 'register'
 );
 CREATE INDEX IF NOT EXISTS readings_meter_ts ON readings (meter, ts);
 CREATE INDEX IF NOT EXISTS readings_meter_seq ON readings (meter, seq) WHERE seq IS NOT NULL;
@@ -115,9 +118,12 @@ export class Store {
     if (!columns.some((c) => c.name === 'confirmed_unit')) {
       this.db.exec('ALTER TABLE readings ADD COLUMN confirmed_unit TEXT');
     }
+    if (!columns.some((c) => c.name === 'kind')) {
+      this.db.exec("ALTER TABLE readings ADD COLUMN kind TEXT NOT NULL DEFAULT 'register'");
+    }
 
     this.insertReading = this.db.prepare(
-      'INSERT INTO readings (meter, ts, value, unit, seq, source, outcome) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO readings (meter, ts, value, unit, seq, source, outcome, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     this.insertInterval = this.db.prepare(
       'INSERT OR REPLACE INTO intervals (meter, end_ts, start_ts, volume_l, flags) VALUES (?, ?, ?, ?, ?)',
@@ -142,6 +148,7 @@ export class Store {
           r.seq ?? null,
           r.source,
           outcome,
+          r.kind,
         );
       }
       for (const { meterId, interval: iv } of step.intervals) {
@@ -162,12 +169,12 @@ export class Store {
     this.writeStep(step);
   }
 
-  engineStates(): Map<string, MeterEngineState> {
+  engineStates(): Map<string, EngineState> {
     const rows = this.db.prepare('SELECT meter, state FROM engine_state').all() as Array<{
       meter: string;
       state: string;
     }>;
-    return new Map(rows.map((r) => [r.meter, JSON.parse(r.state) as MeterEngineState]));
+    return new Map(rows.map((r) => [r.meter, JSON.parse(r.state) as EngineState]));
   }
 
   kv<T>(key: string): T | undefined {
@@ -236,7 +243,7 @@ export class Store {
   /** Stored readings whose outcome is one of `outcomes`, oldest first, optionally of one meter. */
   readingsWithOutcome(outcomes: readonly string[], meterId?: string): RawRow[] {
     const marks = outcomes.map(() => '?').join(',');
-    const sql = `SELECT id, meter, ts, value, unit, seq, source, outcome, confirmed_unit FROM readings
+    const sql = `SELECT id, meter, ts, value, unit, seq, source, outcome, confirmed_unit, kind FROM readings
       WHERE outcome IN (${marks}) ${meterId === undefined ? '' : 'AND meter = ?'} ORDER BY ts, id LIMIT 5000`;
     const args = meterId === undefined ? outcomes : [...outcomes, meterId];
     return this.db.prepare(sql).all(...args) as RawRow[];
@@ -245,7 +252,7 @@ export class Store {
   reading(id: number): RawRow | undefined {
     return this.db
       .prepare(
-        'SELECT id, meter, ts, value, unit, seq, source, outcome, confirmed_unit FROM readings WHERE id = ?',
+        'SELECT id, meter, ts, value, unit, seq, source, outcome, confirmed_unit, kind FROM readings WHERE id = ?',
       )
       .get(id) as RawRow | undefined;
   }
@@ -254,7 +261,7 @@ export class Store {
   meterReadings(meterId: string): RawRow[] {
     return this.db
       .prepare(
-        'SELECT id, meter, ts, value, unit, seq, source, outcome, confirmed_unit FROM readings WHERE meter = ? ORDER BY ts, id',
+        'SELECT id, meter, ts, value, unit, seq, source, outcome, confirmed_unit, kind FROM readings WHERE meter = ? ORDER BY ts, id',
       )
       .all(meterId) as RawRow[];
   }
@@ -268,7 +275,8 @@ export class Store {
     derived: {
       readonly intervals: readonly Interval[];
       readonly outcomes: ReadonlyMap<number, string>;
-      readonly state: MeterEngineState | null;
+      /** Engine state per kind of reading, keyed as `stateKey` does. */
+      readonly states: ReadonlyMap<string, EngineState>;
       readonly confirmed?: { readonly id: number; readonly unit: string };
     },
   ): void {
@@ -288,9 +296,11 @@ export class Store {
         for (const share of hourShares(iv))
           this.addHourly.run(meterId, share.hourMs, share.volumeL, estimated);
       }
-      if (derived.state === null)
-        this.db.prepare('DELETE FROM engine_state WHERE meter = ?').run(meterId);
-      else this.putState.run(meterId, JSON.stringify(derived.state));
+      // The meter's states of every kind are keyed `<meter>` and `<meter>#<kind>`.
+      this.db
+        .prepare('DELETE FROM engine_state WHERE meter = ? OR substr(meter, 1, ?) = ?')
+        .run(meterId, meterId.length + 1, `${meterId}#`);
+      for (const [key, state] of derived.states) this.putState.run(key, JSON.stringify(state));
     })();
   }
 

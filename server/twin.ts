@@ -8,12 +8,8 @@ import type { Meter, Site } from '../models/site';
 import type { DemandModel } from '../simulations/demand';
 import { ApiFailure } from './apiFailure';
 import { localDayStartMs } from './calendarZone';
-import {
-  applyReading,
-  type Interval,
-  type MeterEngineState,
-  type MeterProfile,
-} from './engine/consumption';
+import type { Interval, MeterProfile } from './engine/consumption';
+import { applyAnyReading, type EngineState, type KindContext, stateKey } from './engine/dispatch';
 import { createPipeFlowModel, type PipeFlowModel } from './pipeFlows';
 import type { Store, StoredReading } from './store';
 
@@ -46,7 +42,7 @@ interface SimRegister {
   childSeenL: Record<string, number>;
 }
 
-type Outcome = StoredReading['outcome'];
+type Outcome = string;
 
 /** What ingest decided about one reading, and the interval it booked (or would book). */
 export interface IngestOutcome {
@@ -57,7 +53,7 @@ export interface IngestOutcome {
 
 /** A dry run's engine states and sequence numbers, carried from batch to batch. */
 export interface PreviewScratch {
-  readonly engine: Map<string, MeterEngineState>;
+  readonly engine: Map<string, EngineState>;
   readonly seqs: Set<string>;
 }
 
@@ -113,7 +109,7 @@ export class Twin {
   private readonly historySize: number;
   private readonly level1: number;
 
-  private engine!: Map<string, MeterEngineState>;
+  private engine!: Map<string, EngineState>;
   private sim!: Map<string, SimRegister>;
   private bookedL!: Float64Array;
   private todayL!: Float64Array;
@@ -248,7 +244,7 @@ export class Twin {
     // Gather the step's events: recorded readings first, then simulator reports bottom-up.
     const stored: StoredReading[] = [];
     const intervals: Array<{ meterId: string; interval: Interval }> = [];
-    const touched = new Map<string, MeterEngineState>();
+    const touched = new Map<string, EngineState>();
     const events: Array<{ tsMs: number; order: number; run: () => void }> = [];
     for (const reading of this.replay?.readingsBetween(fromMs, toMs) ?? []) {
       events.push({
@@ -357,7 +353,7 @@ export class Twin {
   ingestReadings(readings: readonly Reading[]): IngestOutcome[] {
     const stored: StoredReading[] = [];
     const intervals: Array<{ meterId: string; interval: Interval }> = [];
-    const touched = new Map<string, MeterEngineState>();
+    const touched = new Map<string, EngineState>();
     const results = this.inTimeOrder(readings, new Set(), (reading) =>
       this.ingest(reading, stored, intervals, touched),
     );
@@ -385,11 +381,22 @@ export class Twin {
    */
   previewReadings(readings: readonly Reading[], scratch: PreviewScratch): IngestOutcome[] {
     return this.inTimeOrder(readings, scratch.seqs, (reading) => {
-      const prior = scratch.engine.get(reading.meterId) ?? this.engine.get(reading.meterId);
+      const key = stateKey(reading.meterId, reading.kind);
+      const prior = scratch.engine.get(key) ?? this.engine.get(key);
       const step = this.decide(reading, prior ?? null);
-      if (step.state) scratch.engine.set(reading.meterId, step.state);
+      if (step.state) scratch.engine.set(key, step.state);
       return { outcome: step.outcome, flags: step.interval?.flags ?? [], interval: step.interval };
     });
+  }
+
+  /** What the engine needs to know about meter `i` for any kind of reading. */
+  private kindContext(i: number): KindContext {
+    const meter = this.meters[i]!;
+    return {
+      profile: this.profiles[i]!,
+      reportingMs: meter.reporting.mode === 'interval' ? meter.reporting.intervalS * 1000 : HOUR_MS,
+      dayStart: meter.counterDayStart ?? { zone: this.site.timeZone, minuteOfDay: 0 },
+    };
   }
 
   /** Readings held back for an engineer, oldest first. */
@@ -436,34 +443,49 @@ export class Twin {
     const meter = this.meters[i]!;
 
     // Run the engine over the stored readings, with the confirmed unit where there is one.
-    let state: MeterEngineState | null = null;
     const intervals: Interval[] = [];
     const outcomes = new Map<number, string>();
+    const states = new Map<string, EngineState>();
     for (const row of this.store.meterReadings(meterId)) {
       const unit = row.id === confirmed?.id ? confirmed.unit : (row.confirmed_unit ?? null);
       if (unit === null && row.unit !== meter.register.unit) {
         outcomes.set(row.id, 'unit_mismatch');
         continue;
       }
-      const effective = unit ?? row.unit;
-      const valueL =
-        row.value === null ? null : round6(effective === 'm3' ? row.value * 1000 : row.value);
-      const step = applyReading(state, row.ts, valueL, this.profiles[i]!);
-      state = step.state;
+      const reading: Reading = {
+        meterId,
+        tsMs: row.ts,
+        value: row.value,
+        unit: row.unit,
+        kind: row.kind,
+        source: row.source,
+      };
+      const key = stateKey(meterId, row.kind);
+      const step = applyAnyReading(
+        row.kind,
+        states.get(key) ?? null,
+        row.ts,
+        engineValue(reading, unit ?? row.unit),
+        this.kindContext(i),
+      );
+      if (step.state) states.set(key, step.state);
       outcomes.set(row.id, step.outcome);
       if (step.interval) intervals.push(step.interval);
     }
+    intervals.sort((a, b) => a.endMs - b.endMs);
     const before = this.store.volumesEndingBetween(-Infinity, Infinity).get(meterId) ?? 0;
     this.store.rederive(meterId, {
       intervals,
       outcomes,
-      state,
+      states,
       ...(confirmed ? { confirmed } : {}),
     });
 
     // Bring the live state in line with the store.
-    if (state === null) this.engine.delete(meterId);
-    else this.engine.set(meterId, state);
+    for (const key of [...this.engine.keys()]) {
+      if (key === meterId || key.startsWith(`${meterId}#`)) this.engine.delete(key);
+    }
+    for (const [key, state] of states) this.engine.set(key, state);
     const after = intervals.reduce((sum, iv) => sum + iv.volumeL, 0);
     this.bookedL[i]! += after - before;
     this.lastEndMs[i] = intervals.at(-1)?.endMs ?? null;
@@ -514,7 +536,7 @@ export class Twin {
     return {
       flowLps: tick?.meterFlowLps[i] ?? null,
       todayL: tick?.meterTodayL[i] ?? null,
-      lastReadingMs: this.engine.get(meterId)?.lastTsMs ?? null,
+      lastReadingMs: this.lastEndMs[i] ?? null,
     };
   }
 
@@ -584,19 +606,21 @@ export class Twin {
   /** Validates a reading against its meter and runs the engine from `prior`; changes nothing. */
   private decide(
     reading: Reading,
-    prior: MeterEngineState | null,
-  ): { outcome: Outcome; state: MeterEngineState | null; interval: Interval | null } {
+    prior: EngineState | null,
+  ): { outcome: Outcome; state: EngineState | null; interval: Interval | null } {
     const i = this.meterIndex.get(reading.meterId);
     if (i === undefined) return { outcome: 'unknown_meter', state: null, interval: null };
     const meter = this.meters[i]!;
     if (reading.unit !== meter.register.unit) {
       return { outcome: 'unit_mismatch', state: null, interval: null };
     }
-    const valueL =
-      reading.value === null
-        ? null
-        : round6(reading.unit === 'm3' ? reading.value * 1000 : reading.value);
-    const step = applyReading(prior, reading.tsMs, valueL, this.profiles[i]!);
+    const step = applyAnyReading(
+      reading.kind,
+      prior,
+      reading.tsMs,
+      engineValue(reading, reading.unit),
+      this.kindContext(i),
+    );
     if (step.outcome !== 'late') return step;
 
     // An older reading already stored (a file imported twice) is a repeat, not a late one.
@@ -611,9 +635,10 @@ export class Twin {
     reading: Reading,
     stored: StoredReading[],
     intervals: Array<{ meterId: string; interval: Interval }>,
-    touched: Map<string, MeterEngineState>,
+    touched: Map<string, EngineState>,
   ): IngestOutcome {
-    const result = this.decide(reading, this.engine.get(reading.meterId) ?? null);
+    const key = stateKey(reading.meterId, reading.kind);
+    const result = this.decide(reading, this.engine.get(key) ?? null);
     stored.push({ reading, outcome: result.outcome });
     const i = this.meterIndex.get(reading.meterId);
     if (i === undefined || result.outcome === 'unit_mismatch') {
@@ -621,8 +646,8 @@ export class Twin {
     }
     this.lastOutcome[i] = result.outcome;
     if (result.state !== null) {
-      this.engine.set(reading.meterId, result.state);
-      touched.set(reading.meterId, result.state);
+      this.engine.set(key, result.state);
+      touched.set(key, result.state);
     }
     if (result.interval) {
       intervals.push({ meterId: reading.meterId, interval: result.interval });
@@ -636,6 +661,13 @@ export class Twin {
       interval: result.interval,
     };
   }
+}
+
+/** A reading's value for the engine: litres, or L/s for flow, read in `unit`. */
+function engineValue(reading: Reading, unit: 'L' | 'm3'): number | null {
+  if (reading.value === null) return null;
+  if (reading.kind === 'flow') return round6(unit === 'm3' ? reading.value / 3.6 : reading.value);
+  return round6(unit === 'm3' ? reading.value * 1000 : reading.value);
 }
 
 function round6(x: number): number {

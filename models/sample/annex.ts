@@ -161,6 +161,9 @@ export function layAnnex(d: SiteDraft, feeds: Feeds): Building {
     floor('ax-f1', 1, named('1层', 'Floor 1'), 0, 4.2, [dining, kitchen, men, women]),
     floor('ax-f2', 2, named('2层', 'Floor 2'), 4.2, STOREY_M, upstairs),
   ];
-  const name = named('综合楼（食堂、浴室、洗衣房、理发室）', 'Annex (canteen, bathhouse, laundry, barber)');
+  const name = named(
+    '综合楼（食堂、浴室、洗衣房、理发室）',
+    'Annex (canteen, bathhouse, laundry, barber)',
+  );
   return { id: 'ax', name, footprint: rect([72, 0, 100, 20]), floors };
 }
