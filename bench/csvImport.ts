@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { loadConfig } from '../server/config';
 import { importCsv } from '../server/import/csvImport';
 import { loadMappingFile } from '../server/import/mapping';
 import { createLogger } from '../server/logger';
 import { createTwinServer } from '../server/twinServer';
+import { rawBatchedInsertMs } from './baseline';
 import { report } from './stats';
 
 /**
@@ -34,20 +34,7 @@ export async function benchCsvImport(): Promise<void> {
   const rows = summary.rowsRead;
 
   // The baseline.
-  const raw = new Database(path.join(dir, 'raw.sqlite'));
-  raw.pragma('journal_mode = WAL');
-  raw.pragma('synchronous = FULL');
-  raw.exec(
-    'CREATE TABLE r (meter TEXT NOT NULL, ts INTEGER NOT NULL, value REAL, PRIMARY KEY (meter, ts)) WITHOUT ROWID',
-  );
-  const insert = raw.prepare('INSERT INTO r VALUES (?, ?, ?)');
-  const batch = raw.transaction((from: number) => {
-    for (let i = from; i < Math.min(from + 5000, rows); i++) insert.run(`m${i % 8}`, i * 60_000, i);
-  });
-  const t1 = performance.now();
-  for (let from = 0; from < rows; from += 5000) batch(from);
-  const rawMs = performance.now() - t1;
-  raw.close();
+  const rawMs = rawBatchedInsertMs(path.join(dir, 'raw.sqlite'), rows, 5000);
   fs.rmSync(dir, { recursive: true, force: true });
 
   console.log(`CSV import of the shipped hourly file: ${rows} rows`);

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { loadConfig } from '../server/config';
 import { createLogger } from '../server/logger';
 import { createTwinServer } from '../server/twinServer';
+import { rawBatchedInsertMs } from './baseline';
 import { percentiles, report } from './stats';
 
 const METERS = ['M1-main', 'M2-office', 'M2-canteen', 'M2-bath', 'M3-office-f1', 'M3-office-f2'];
@@ -78,23 +78,12 @@ export async function benchIngestHttp(total = 1_000_000): Promise<void> {
   await server.close();
 
   // The baseline: the same number of rows into a bare keyed table, same batch size.
-  const raw = new Database(path.join(dir, 'raw.sqlite'));
-  raw.pragma('journal_mode = WAL');
-  raw.pragma('synchronous = FULL');
-  raw.exec(
-    'CREATE TABLE r (meter TEXT NOT NULL, ts INTEGER NOT NULL, value REAL, PRIMARY KEY (meter, ts)) WITHOUT ROWID',
+  const rawMs = rawBatchedInsertMs(
+    path.join(dir, 'raw.sqlite'),
+    requests * PER_REQUEST,
+    PER_REQUEST,
+    METERS.length,
   );
-  const insert = raw.prepare('INSERT INTO r VALUES (?, ?, ?)');
-  const batch = raw.transaction((r: number) => {
-    for (let k = 0; k < PER_REQUEST; k++) {
-      const n = r * PER_REQUEST + k;
-      insert.run(METERS[n % METERS.length], START_MS + Math.floor(n / METERS.length) * 60_000, n);
-    }
-  });
-  const t1 = performance.now();
-  for (let r = 0; r < requests; r++) batch(r);
-  const rawMs = performance.now() - t1;
-  raw.close();
   const dbBytes = fs.statSync(path.join(dir, 'twin', 'twin.sqlite')).size;
   fs.rmSync(dir, { recursive: true, force: true });
 

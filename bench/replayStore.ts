@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { loadConfig } from '../server/config';
 import { createLogger } from '../server/logger';
 import { createTwinServer } from '../server/twinServer';
+import { rawBatchedInsertMs } from './baseline';
 import { report } from './stats';
 
 const DAY = 86_400_000;
@@ -36,22 +37,7 @@ export async function benchReplayStore(): Promise<void> {
   db.close();
 
   // The baseline: the same number of rows, batched the same way, into a bare table.
-  const raw = new Database(path.join(dir, 'raw.sqlite'));
-  raw.pragma('journal_mode = WAL');
-  raw.pragma('synchronous = FULL');
-  raw.exec(
-    'CREATE TABLE r (meter TEXT NOT NULL, ts INTEGER NOT NULL, value REAL, PRIMARY KEY (meter, ts)) WITHOUT ROWID',
-  );
-  const insert = raw.prepare('INSERT OR IGNORE INTO r VALUES (?, ?, ?)');
-  const perBatch = Math.ceil(total / 364);
-  const batch = raw.transaction((from: number) => {
-    for (let i = from; i < Math.min(from + perBatch, total); i++)
-      insert.run(`m${i % 8}`, start + i * 60_000, i);
-  });
-  const t1 = performance.now();
-  for (let from = 0; from < total; from += perBatch) batch(from);
-  const rawMs = performance.now() - t1;
-  raw.close();
+  const rawMs = rawBatchedInsertMs(path.join(dir, 'raw.sqlite'), total, Math.ceil(total / 364));
   fs.rmSync(dir, { recursive: true, force: true });
 
   console.log(`replay of the shipped real file: ${total} readings over 364 recorded days`);

@@ -99,47 +99,33 @@ export function createApp({
     res.json({ meters });
   });
 
-  app.get('/api/v1/meters/:id/series', (req, res) => {
-    const meterId = req.params.id;
+  /** A known meter and a valid time range from a request, or the error that says why not. */
+  const meterRange = (req: Request, what: 'hourly series' | 'daily series' | 'interval list') => {
+    const meterId = String(req.params.id);
     if (!meterIds.has(meterId)) {
-      throw new ApiFailure(
-        404,
-        ErrorCode.unknownMeter,
-        `no meter with id ${shorten(JSON.stringify(meterId))}`,
-      );
+      const shown = shorten(JSON.stringify(meterId));
+      throw new ApiFailure(404, ErrorCode.unknownMeter, `no meter with id ${shown}`);
     }
     const parsed = SeriesQuery.safeParse(req.query);
     if (!parsed.success) throw queryFailure(parsed.error, req.query);
     const { from, to, step } = parsed.data;
-    if (to - from > MAX_RANGE_MS[step]) {
-      throw new ApiFailure(
-        400,
-        ErrorCode.rangeTooLong,
-        `to - from = ${to - from} ms: a ${step === 'hour' ? 'hourly' : 'daily'} series spans at most ${MAX_RANGE_MS[step] / (24 * HOUR_MS)} days`,
-      );
+    const maxMs = what === 'daily series' ? MAX_RANGE_MS.day : MAX_RANGE_MS.hour;
+    if (to - from > maxMs) {
+      const days = maxMs / (24 * HOUR_MS);
+      const message = `to - from = ${to - from} ms: ${what === 'interval list' ? 'an' : 'a'} ${what} spans at most ${days} days`;
+      throw new ApiFailure(400, ErrorCode.rangeTooLong, message);
     }
+    return { meterId, from, to, step };
+  };
+
+  app.get('/api/v1/meters/:id/series', (req, res) => {
+    const what = req.query.step === 'day' ? 'daily series' : 'hourly series';
+    const { meterId, from, to, step } = meterRange(req, what);
     res.json(series(store, twin.site.timeZone, meterId, from, to, step));
   });
 
   app.get('/api/v1/meters/:id/intervals', (req, res) => {
-    const meterId = req.params.id;
-    if (!meterIds.has(meterId)) {
-      throw new ApiFailure(
-        404,
-        ErrorCode.unknownMeter,
-        `no meter with id ${shorten(JSON.stringify(meterId))}`,
-      );
-    }
-    const parsed = SeriesQuery.safeParse(req.query);
-    if (!parsed.success) throw queryFailure(parsed.error, req.query);
-    const { from, to } = parsed.data;
-    if (to - from > MAX_RANGE_MS.hour) {
-      throw new ApiFailure(
-        400,
-        ErrorCode.rangeTooLong,
-        `to - from = ${to - from} ms: intervals are listed for at most ${MAX_RANGE_MS.hour / (24 * HOUR_MS)} days at a time`,
-      );
-    }
+    const { meterId, from, to } = meterRange(req, 'interval list');
     res.json({ meterId, intervals: store.intervals(meterId, from, to) });
   });
 
