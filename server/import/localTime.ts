@@ -1,4 +1,5 @@
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
+import { createLocalTimeResolver } from '../time/localWallTime';
 
 /**
  * Reads the time column of an import (DESIGN §5: local times are read in the zone the import
@@ -11,7 +12,8 @@ import { DateTime, IANAZone } from 'luxon';
  *   file key in file order: the first row at a wall time takes the earlier instant (summer
  *   offset), a second row at the same wall time the later one. Rows of that key later in the
  *   repeated hour stay on the later offset, and so does a row whose wall time steps back
- *   inside the hour, since recorders write the repeated hour in time order.
+ *   inside the hour, since recorders write the repeated hour in time order
+ *   (`server/time/localWallTime.ts`).
  */
 
 export type TimeRead =
@@ -21,8 +23,6 @@ export type TimeRead =
 /** Reads one time cell; `key` is the file key the repeated-hour rule is tracked under. */
 export type TimeReader = (text: string, key: string) => TimeRead;
 
-const MINUTE_MS = 60_000;
-const DAY_MS = 86_400_000;
 /** An offset after a clock time: `Z`, `+02`, `+0200`, `+02:00`. */
 const ISO_OFFSET = /\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
 /** Luxon tokens that make a parsed text an instant rather than a wall time. */
@@ -35,10 +35,8 @@ type Parsed =
   | { readonly reason: string };
 
 export function createTimeReader(format: string, zone: string): TimeReader {
-  const tz = IANAZone.create(zone);
   const parse = createParser(format);
-  const instantsOf = createOffsetTable(tz);
-  const repeats = createRepeatTracker();
+  const resolve = createLocalTimeResolver(zone, { remember: 'lastDay' });
 
   // Long files repeat each time for every meter: keep the last parse.
   let lastText: string | null = null;
@@ -53,14 +51,11 @@ export function createTimeReader(format: string, zone: string): TimeReader {
     if ('reason' in parsed) return parsed;
     if ('instantMs' in parsed) return { tsMs: parsed.instantMs, laterOffset: false };
 
-    const instants = instantsOf(parsed.wallMs);
-    const [early, late] = instants;
-    if (early === undefined) {
+    const placed = resolve(parsed.wallMs, key, undefined);
+    if (placed === null) {
       return { reason: `local time '${text}' does not exist in ${zone} (skipped by a DST change)` };
     }
-    if (late === undefined) return { tsMs: early, laterOffset: false };
-    const later = repeats.isLater(key, parsed.wallMs);
-    return { tsMs: later ? late : early, laterOffset: later };
+    return { tsMs: placed.tsMs, laterOffset: placed.laterOffset };
   };
 }
 
@@ -83,58 +78,5 @@ function createParser(format: string): (text: string) => Parsed {
       return { reason: `unreadable time '${text}' (expected ${format}: ${dt.invalidExplanation})` };
     }
     return absolute ? { instantMs: dt.toMillis() } : { wallMs: dt.toMillis() };
-  };
-}
-
-/**
- * The instants a wall time can mean in a zone, ascending: none (skipped), one, or two
- * (repeated). Most days have one offset all day; those are remembered per day, and only
- * days with an offset change ask the zone for each time.
- */
-function createOffsetTable(tz: IANAZone): (wallMs: number) => number[] {
-  const steadyOffsetMin = new Map<number, number | null>();
-  return (wallMs) => {
-    const day = Math.floor(wallMs / DAY_MS);
-    let steady = steadyOffsetMin.get(day);
-    if (steady === undefined) {
-      // Offsets lie within ±14 h, so a day either side sees the offsets before and after.
-      const before = tz.offset(day * DAY_MS - DAY_MS);
-      steady = before === tz.offset(day * DAY_MS + 2 * DAY_MS) ? before : null;
-      steadyOffsetMin.set(day, steady);
-    }
-    if (steady !== null) return [wallMs - steady * MINUTE_MS];
-
-    // An offset change is near: each offset in force around it that maps back to this wall
-    // time gives one instant.
-    const offsets = new Set([tz.offset(wallMs - DAY_MS), tz.offset(wallMs + DAY_MS)]);
-    const instants: number[] = [];
-    for (const offsetMin of offsets) {
-      const instant = wallMs - offsetMin * MINUTE_MS;
-      if (tz.offset(instant) === offsetMin) instants.push(instant);
-    }
-    return instants.sort((a, b) => a - b);
-  };
-}
-
-/** Which pass through a repeated hour each file key is on (rules in the module comment). */
-function createRepeatTracker() {
-  const byKey = new Map<
-    string,
-    { day: number; seen: Set<number>; later: boolean; lastWallMs: number }
-  >();
-  return {
-    isLater(key: string, wallMs: number): boolean {
-      const day = Math.floor(wallMs / DAY_MS);
-      let state = byKey.get(key);
-      if (state === undefined || state.day !== day) {
-        state = { day, seen: new Set(), later: false, lastWallMs: wallMs };
-        byKey.set(key, state);
-      }
-      const later = state.later || state.seen.has(wallMs) || wallMs < state.lastWallMs;
-      state.seen.add(wallMs);
-      state.lastWallMs = wallMs;
-      state.later = later;
-      return later;
-    },
   };
 }

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { DateTime, IANAZone } from 'luxon';
+import { createLocalTimeResolver } from '../time/localWallTime';
 
 /**
  * Parser for the DAIAD smart-water-meter trial export (`samples/daiad/`, SOURCE.md there):
@@ -20,6 +21,7 @@ import { DateTime, IANAZone } from 'luxon';
  *     its instant, so ingest sees a conflict;
  *   - once a key has moved to the later instant, or its wall time steps backwards inside the
  *     repeated hour, its remaining rows in that hour take the later instant too.
+ *   Placing wall times in the zone is shared with the CSV import (`server/time/localWallTime.ts`).
  * - Readings are plain decimals or scientific notation (`4e+05` = 400 000 L, written so by
  *   the trial's export); anything else is rejected. Decreases, glitches and interleaved
  *   registers are kept as written: ingest flags them (DESIGN §5).
@@ -76,8 +78,6 @@ export const DAIAD_HEADER = ['user key', 'datetime', 'meter reading', 'diff'] as
 
 const DATETIME = /^(\d{2})\/(\d{2})\/(\d{4}) (\d{2}):(\d{2}):(\d{2})$/;
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
-const MINUTE_MS = 60_000;
-const DAY_MS = 86_400_000;
 
 interface CsvRow {
   readonly record: string[];
@@ -92,7 +92,6 @@ interface CsvRow {
  */
 export function parseDaiadCsv(text: string, zone: string): DaiadParseResult {
   if (!IANAZone.isValidZone(zone)) throw new Error(`daiadCsv: unknown time zone '${zone}'`);
-  const tz = IANAZone.create(zone);
 
   // Split into fields; column-count errors are ours to report per row, not csv-parse's to throw.
   const rows = parse(text, {
@@ -114,8 +113,9 @@ export function parseDaiadCsv(text: string, zone: string): DaiadParseResult {
 
   // Read each data row; rejected rows keep their line and raw text.
   const parseWall = createWallParser();
-  const offsets = createOffsetResolver(tz);
-  const fallBack = createFallBackResolver();
+  // A key remembers each fall-back hour it has been in, and the value of its first row per
+  // wall time there.
+  const resolve = createLocalTimeResolver<number>(zone, { remember: 'everyDay' });
   const byKey = new Map<string, RecordedReading[]>();
   const rejected: RejectedRow[] = [];
   // csv-parse's `raw` option doubles the parse time; the raw text is needed only for rejects.
@@ -149,15 +149,19 @@ export function parseDaiadCsv(text: string, zone: string): DaiadParseResult {
     }
 
     // Place the wall time on the time line.
-    const [early, late] = offsets.instantsOf(wall);
-    if (early === undefined) {
+    const placed = resolve(
+      Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second),
+      key,
+      valueL,
+      // A register that did not fall may have been read an hour later; one that fell cannot.
+      (first) => first.laterOffset || valueL >= first.data,
+    );
+    if (placed === null) {
       reject(`local time does not exist in ${zone} (skipped by a DST change)`);
       continue;
     }
-    const { utcMs, dstRepeat } =
-      late === undefined
-        ? { utcMs: early, dstRepeat: false }
-        : fallBack.resolve(key, wall, valueL, early, late);
+    const utcMs = placed.tsMs;
+    const dstRepeat = placed.repeatOf !== undefined;
 
     // Keep it under its key.
     const reading: RecordedReading = dstRepeat
@@ -198,10 +202,6 @@ export function isoDate(wall: WallTime): string {
   return `${wall.year}-${pad2(wall.month)}-${pad2(wall.day)}`;
 }
 
-function clockText(wall: WallTime): string {
-  return `${pad2(wall.hour)}:${pad2(wall.minute)}:${pad2(wall.second)}`;
-}
-
 function pad2(n: number): string {
   return String(n).padStart(2, '0');
 }
@@ -234,97 +234,5 @@ function createWallParser() {
     // Second 60 is refused too: the trial's recorders never wrote leap seconds.
     if (!valid || hour > 23 || minute > 59 || second > 59) return `no such date or time '${text}'`;
     return wall;
-  };
-}
-
-/** What one key has seen inside one fall-back hour. */
-interface FallBackHour {
-  /** First row per wall time (`HH:MM:SS`). */
-  readonly firstByWall: Map<string, { readonly utcMs: number; readonly valueL: number }>;
-  /** The key has reached the second pass through the hour. */
-  laterPass: boolean;
-  /** Wall time of the key's previous row in the hour, seconds since midnight. */
-  lastWallS: number;
-}
-
-/**
- * Chooses between the two instants of a wall time in a fall-back hour (rules in the module
- * comment). Rows must arrive in file order.
- */
-function createFallBackResolver() {
-  const hours = new Map<string, FallBackHour>();
-
-  return {
-    resolve(
-      key: string,
-      wall: WallTime,
-      valueL: number,
-      early: number,
-      late: number,
-    ): { utcMs: number; dstRepeat: boolean } {
-      const hourKey = `${key} ${isoDate(wall)}`;
-      let hour = hours.get(hourKey);
-      if (hour === undefined) {
-        hour = { firstByWall: new Map(), laterPass: false, lastWallS: -1 };
-        hours.set(hourKey, hour);
-      }
-      const wallText = clockText(wall);
-      const wallS = wall.hour * 3600 + wall.minute * 60 + wall.second;
-      const first = hour.firstByWall.get(wallText);
-
-      let utcMs = early;
-      if (first !== undefined) {
-        // A register that did not fall may have been read an hour later; one that fell cannot.
-        utcMs = first.utcMs === early && valueL >= first.valueL ? late : first.utcMs;
-      } else if (hour.laterPass || wallS < hour.lastWallS) {
-        utcMs = late;
-      }
-
-      if (utcMs === late) hour.laterPass = true;
-      if (first === undefined) hour.firstByWall.set(wallText, { utcMs, valueL });
-      hour.lastWallS = wallS;
-      return { utcMs, dstRepeat: first !== undefined };
-    },
-  };
-}
-
-/**
- * Turns wall times into instants in one zone. Most dates have one offset all day; those are
- * cached per date, and only dates near a DST change ask the zone row by row.
- */
-function createOffsetResolver(tz: IANAZone) {
-  const steadyOffsetMin = new Map<string, number | null>();
-
-  return {
-    /** The instants (epoch ms, ascending) this wall time can mean: none, one or two. */
-    instantsOf(wall: WallTime): number[] {
-      const asUtcMs = Date.UTC(
-        wall.year,
-        wall.month - 1,
-        wall.day,
-        wall.hour,
-        wall.minute,
-        wall.second,
-      );
-      const date = isoDate(wall);
-      let steady = steadyOffsetMin.get(date);
-      if (steady === undefined) {
-        // Offsets are within ±14 h, so a day either side covers every instant of the date.
-        const midnight = Date.UTC(wall.year, wall.month - 1, wall.day);
-        const before = tz.offset(midnight - DAY_MS);
-        steady = before === tz.offset(midnight + 2 * DAY_MS) ? before : null;
-        steadyOffsetMin.set(date, steady);
-      }
-      if (steady !== null) return [asUtcMs - steady * MINUTE_MS];
-
-      // Near a change: try the offset before and after it; keep those the zone agrees with.
-      const tried = new Set([tz.offset(asUtcMs - DAY_MS), tz.offset(asUtcMs + DAY_MS)]);
-      const instants: number[] = [];
-      for (const offsetMin of tried) {
-        const instant = asUtcMs - offsetMin * MINUTE_MS;
-        if (tz.offset(instant) === offsetMin) instants.push(instant);
-      }
-      return instants.sort((a, b) => a - b);
-    },
   };
 }
