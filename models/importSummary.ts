@@ -103,3 +103,6 @@ export interface ImportPreviewRow {
   readonly status: IngestStatus | null;
   readonly reason?: string;
 }
+
+/** Largest body `POST /api/v1/import` takes, bytes; bigger files go through `npm run import`. */
+export const MAX_IMPORT_BODY_BYTES = 8 * 1024 * 1024;

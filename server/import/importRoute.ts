@@ -3,15 +3,13 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { ErrorCode } from '../../models/errors';
+import { MAX_IMPORT_BODY_BYTES } from '../../models/importSummary';
 import { ApiFailure } from '../apiFailure';
 import { firstIssue } from '../ingest/readingsRoute';
 import { bearerMatches } from '../ingest/token';
 import type { Twin } from '../twin';
 import { importCsv } from './csvImport';
 import { ImportError, parseMapping } from './mapping';
-
-/** Largest import body, bytes: a few months of hourly readings; larger files use the CLI. */
-export const MAX_IMPORT_BODY_BYTES = 8 * 1024 * 1024;
 
 const ImportBody = z
   .object({
