@@ -18,6 +18,24 @@ export interface QuarantinedReading {
   readonly reason: string;
 }
 
+/**
+ * A meter exchange seen in the data without an event (the serial changed): the span from the
+ * old meter's last reading to the new meter's first is not booked until an engineer gives the
+ * old meter's final reading and the new meter's start (`POST /api/v1/meters/:id/questions/answer`).
+ */
+export interface ReplacementQuestion {
+  readonly oldSerial: string;
+  readonly newSerial: string;
+  /** Old meter's last accepted reading, epoch ms. */
+  readonly lastOldTsMs: number;
+  /** Old meter's register then, L: its final reading cannot be below it. */
+  readonly lastOldRegisterL: number;
+  /** New meter's first reading, epoch ms: the answer names the question by it. */
+  readonly firstNewTsMs: number;
+  /** New meter's register then, L: its start value cannot be above it. */
+  readonly firstNewValueL: number;
+}
+
 export interface MeterHealth {
   readonly meterId: string;
   /** Time of the latest reading received, accepted or not; null when none ever came. */
@@ -32,4 +50,17 @@ export interface MeterHealth {
   readonly glitches: number;
   readonly estimatedGaps: number;
   readonly quarantined: number;
+  // Optional only so client code written before them still type-checks; the server always
+  // sends them. Make them required once client/panels/healthView.test.ts builds them.
+  /** Booked meter replacements (intervals that include a removed meter's last use). */
+  readonly replacements?: number;
+  /** Explicit register resets booked. */
+  readonly resets?: number;
+  /** Replacements seen in the data that wait for an engineer's answer, oldest first. */
+  readonly openQuestions?: readonly ReplacementQuestion[];
+  /**
+   * The continuous logical register, L: first reading plus all booked use, across resets and
+   * replacements; null before any register reading or while a question is open.
+   */
+  readonly logicalRegisterL?: number | null;
 }

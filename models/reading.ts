@@ -20,5 +20,10 @@ export interface Reading {
   readonly kind: 'register' | 'interval_volume' | 'flow' | 'daily_total';
   /** Sender's sequence number, when it has one. */
   readonly seq?: number;
+  /**
+   * Serial of the physical meter that took the reading, when the sender reports it. A new
+   * serial on a register means the meter was exchanged (PB-04).
+   */
+  readonly serial?: string;
   readonly source: 'replay' | 'sim' | 'ingest';
 }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { ErrorCode } from '../models/errors';
 import { type MeterSummary, PROTOCOL_VERSION, type SeriesResponse } from '../models/protocol';
 import { ApiFailure } from './apiFailure';
+import { meterEventsRoutes } from './engineer/meterEventsRoutes';
 import { engineerRoutes } from './engineer/routes';
 import { createEngineerSessions } from './engineer/session';
 import { importRoute } from './import/importRoute';
@@ -140,6 +141,7 @@ export function createApp({
   );
   app.use(importPresetsRoute({ logger }));
   app.use(engineerRoutes({ twin, sessions, logger }));
+  app.use(meterEventsRoutes({ twin, sessions, ingestToken, logger }));
 
   app.use('/api', (req) => {
     throw new ApiFailure(404, ErrorCode.notFound, `no API route ${req.method} ${req.path}`);

@@ -20,6 +20,23 @@ export interface StepWrite {
   readonly engineStates: ReadonlyMap<string, EngineState>;
   /** Small named values (tick number, clock, simulator registers), stored as JSON. */
   readonly kv: ReadonlyMap<string, unknown>;
+  /** Register events and answers to record with the step. */
+  readonly events?: readonly StoredEvent[];
+}
+
+/** A register event or an answer to a replacement question, as stored (values in litres). */
+export interface StoredEvent {
+  readonly meterId: string;
+  /** When it happened, epoch ms (an answer: the new meter's first reading). */
+  readonly tsMs: number;
+  readonly kind: 'reset' | 'replacement' | 'answer';
+  /** The engine's event or answer, plain JSON. */
+  readonly body: unknown;
+}
+
+/** A stored event with its id (arrival order). */
+export interface EventRow extends StoredEvent {
+  readonly id: number;
 }
 
 /** A reading as stored, with what ingest decided and any unit an engineer confirmed. */
@@ -34,6 +51,7 @@ export interface RawRow {
   readonly outcome: string;
   readonly confirmed_unit: 'L' | 'm3' | null;
   readonly kind: ReadingKind;
+  readonly serial: string | null;
 }
 
 /** What the store knows about a meter's health. */
@@ -86,6 +104,14 @@ CREATE TABLE IF NOT EXISTS engine_state (
   meter TEXT PRIMARY KEY,
   state TEXT NOT NULL
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS events (
+  id INTEGER PRIMARY KEY,
+  meter TEXT NOT NULL,
+  ts INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  body TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS events_meter_ts ON events (meter, ts);
 CREATE TABLE IF NOT EXISTS kv (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL
@@ -104,6 +130,7 @@ export class Store {
   private readonly addHourly: Database.Statement;
   private readonly putState: Database.Statement;
   private readonly putKv: Database.Statement;
+  private readonly insertEvent: Database.Statement;
   private readonly writeStep: (step: StepWrite) => void;
 
   constructor(file: string) {
@@ -121,9 +148,15 @@ export class Store {
     if (!columns.some((c) => c.name === 'kind')) {
       this.db.exec("ALTER TABLE readings ADD COLUMN kind TEXT NOT NULL DEFAULT 'register'");
     }
+    if (!columns.some((c) => c.name === 'serial')) {
+      this.db.exec('ALTER TABLE readings ADD COLUMN serial TEXT');
+    }
 
     this.insertReading = this.db.prepare(
-      'INSERT INTO readings (meter, ts, value, unit, seq, source, outcome, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO readings (meter, ts, value, unit, seq, source, outcome, kind, serial) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.insertEvent = this.db.prepare(
+      'INSERT INTO events (meter, ts, kind, body) VALUES (?, ?, ?, ?)',
     );
     this.insertInterval = this.db.prepare(
       'INSERT OR REPLACE INTO intervals (meter, end_ts, start_ts, volume_l, flags) VALUES (?, ?, ?, ?, ?)',
@@ -149,7 +182,11 @@ export class Store {
           r.source,
           outcome,
           r.kind,
+          r.serial ?? null,
         );
+      }
+      for (const e of step.events ?? []) {
+        this.insertEvent.run(e.meterId, e.tsMs, e.kind, JSON.stringify(e.body));
       }
       for (const { meterId, interval: iv } of step.intervals) {
         this.insertInterval.run(meterId, iv.endMs, iv.startMs, iv.volumeL, iv.flags.join(','));
@@ -243,7 +280,7 @@ export class Store {
   /** Stored readings whose outcome is one of `outcomes`, oldest first, optionally of one meter. */
   readingsWithOutcome(outcomes: readonly string[], meterId?: string): RawRow[] {
     const marks = outcomes.map(() => '?').join(',');
-    const sql = `SELECT id, meter, ts, value, unit, seq, source, outcome, confirmed_unit, kind FROM readings
+    const sql = `SELECT id, meter, ts, value, unit, seq, source, outcome, confirmed_unit, kind, serial FROM readings
       WHERE outcome IN (${marks}) ${meterId === undefined ? '' : 'AND meter = ?'} ORDER BY ts, id LIMIT 5000`;
     const args = meterId === undefined ? outcomes : [...outcomes, meterId];
     return this.db.prepare(sql).all(...args) as RawRow[];
@@ -252,7 +289,7 @@ export class Store {
   reading(id: number): RawRow | undefined {
     return this.db
       .prepare(
-        'SELECT id, meter, ts, value, unit, seq, source, outcome, confirmed_unit, kind FROM readings WHERE id = ?',
+        'SELECT id, meter, ts, value, unit, seq, source, outcome, confirmed_unit, kind, serial FROM readings WHERE id = ?',
       )
       .get(id) as RawRow | undefined;
   }
@@ -261,14 +298,29 @@ export class Store {
   meterReadings(meterId: string): RawRow[] {
     return this.db
       .prepare(
-        'SELECT id, meter, ts, value, unit, seq, source, outcome, confirmed_unit, kind FROM readings WHERE meter = ? ORDER BY ts, id',
+        'SELECT id, meter, ts, value, unit, seq, source, outcome, confirmed_unit, kind, serial FROM readings WHERE meter = ? ORDER BY ts, id',
       )
       .all(meterId) as RawRow[];
   }
 
+  /** Every stored register event and answer of a meter, in time order then arrival order. */
+  meterEvents(meterId: string): EventRow[] {
+    const rows = this.db
+      .prepare('SELECT id, meter, ts, kind, body FROM events WHERE meter = ? ORDER BY ts, id')
+      .all(meterId) as Array<{ id: number; meter: string; ts: number; kind: string; body: string }>;
+    return rows.map((r) => ({
+      id: r.id,
+      meterId: r.meter,
+      tsMs: r.ts,
+      kind: r.kind as StoredEvent['kind'],
+      body: JSON.parse(r.body) as unknown,
+    }));
+  }
+
   /**
    * Replaces everything derived for one meter in one transaction: its intervals and hourly
-   * volumes, the outcome of each reading, its engine state; and records a confirmed unit.
+   * volumes, the outcome of each reading, its engine state; and records a confirmed unit and
+   * new events.
    */
   rederive(
     meterId: string,
@@ -278,9 +330,14 @@ export class Store {
       /** Engine state per kind of reading, keyed as `stateKey` does. */
       readonly states: ReadonlyMap<string, EngineState>;
       readonly confirmed?: { readonly id: number; readonly unit: string };
+      /** Events the derivation already includes, recorded in the same transaction. */
+      readonly events?: readonly StoredEvent[];
     },
   ): void {
     this.db.transaction(() => {
+      for (const e of derived.events ?? []) {
+        this.insertEvent.run(e.meterId, e.tsMs, e.kind, JSON.stringify(e.body));
+      }
       this.db.prepare('DELETE FROM intervals WHERE meter = ?').run(meterId);
       this.db.prepare('DELETE FROM hourly WHERE meter = ?').run(meterId);
       if (derived.confirmed) {

@@ -9,9 +9,16 @@ import type { DemandModel } from '../simulations/demand';
 import { ApiFailure } from './apiFailure';
 import { localDayStartMs } from './calendarZone';
 import type { Interval, MeterProfile } from './engine/consumption';
-import { applyAnyReading, type EngineState, type KindContext, stateKey } from './engine/dispatch';
+import {
+  applyAnyReading,
+  type EngineState,
+  type KindContext,
+  registerStateOf,
+  stateKey,
+} from './engine/dispatch';
 import { createPipeFlowModel, type PipeFlowModel } from './pipeFlows';
-import type { Store, StoredReading } from './store';
+import { applyStoredEvent, registerHealth, rejection, replayOrder } from './registerEvents';
+import type { Store, StoredEvent, StoredReading } from './store';
 
 /** Where a meter's readings come from. */
 export type MeterSource = 'replay' | 'sim' | 'ingest';
@@ -434,19 +441,34 @@ export class Twin {
   }
 
   /**
-   * Derives a meter's intervals again from everything stored for it, in time order, and
-   * replaces what was derived before (one transaction). Returns the number of intervals.
+   * Derives a meter's intervals again from everything stored for it (readings and register
+   * events, in time order) and replaces what was derived before, recording `added` events in
+   * the same transaction. Returns the number of intervals.
    */
-  rederive(meterId: string, confirmed?: { id: number; unit: 'L' | 'm3' }): number {
+  rederive(
+    meterId: string,
+    confirmed?: { id: number; unit: 'L' | 'm3' },
+    added: readonly StoredEvent[] = [],
+  ): number {
     const i = this.meterIndex.get(meterId);
     if (i === undefined) throw new ApiFailure(404, ErrorCode.unknownMeter, `no meter ${meterId}`);
     const meter = this.meters[i]!;
 
-    // Run the engine over the stored readings, with the confirmed unit where there is one.
+    // Run the engine over the stored readings and events, with the confirmed unit where there
+    // is one.
     const intervals: Interval[] = [];
     const outcomes = new Map<number, string>();
     const states = new Map<string, EngineState>();
-    for (const row of this.store.meterReadings(meterId)) {
+    const events = [...this.store.meterEvents(meterId), ...added];
+    for (const item of replayOrder(this.store.meterReadings(meterId), events)) {
+      if ('event' in item) {
+        const prior = registerStateOf(states.get(meterId) ?? null);
+        const step = applyStoredEvent(prior, item.event, this.profiles[i]!);
+        states.set(meterId, step.state);
+        if (step.interval) intervals.push(step.interval);
+        continue;
+      }
+      const row = item.reading;
       const unit = row.id === confirmed?.id ? confirmed.unit : (row.confirmed_unit ?? null);
       if (unit === null && row.unit !== meter.register.unit) {
         outcomes.set(row.id, 'unit_mismatch');
@@ -467,6 +489,7 @@ export class Twin {
         row.ts,
         engineValue(reading, unit ?? row.unit),
         this.kindContext(i),
+        row.serial,
       );
       if (step.state) states.set(key, step.state);
       outcomes.set(row.id, step.outcome);
@@ -478,6 +501,7 @@ export class Twin {
       intervals,
       outcomes,
       states,
+      events: added,
       ...(confirmed ? { confirmed } : {}),
     });
 
@@ -520,6 +544,7 @@ export class Twin {
         glitches: c?.flags.glitch_decrease ?? 0,
         estimatedGaps: c?.flags.estimated_gap ?? 0,
         quarantined,
+        ...registerHealth(registerStateOf(this.engine.get(m.id) ?? null), c?.flags),
       };
     });
   }
@@ -620,6 +645,7 @@ export class Twin {
       reading.tsMs,
       engineValue(reading, reading.unit),
       this.kindContext(i),
+      reading.serial ?? null,
     );
     if (step.outcome !== 'late') return step;
 
@@ -628,6 +654,55 @@ export class Twin {
     if (storedValues.length === 0) return step;
     const repeat = storedValues.some((v) => v === reading.value);
     return { ...step, outcome: repeat ? 'duplicate' : 'conflict' };
+  }
+
+  /** Adds a booked interval of meter `i` to the live totals. */
+  private account(i: number, interval: Interval): void {
+    this.lastEndMs[i] = interval.endMs;
+    this.bookedL[i]! += interval.volumeL;
+    if (interval.endMs > this.dayStartMs) this.todayL[i]! += interval.volumeL;
+  }
+
+  /**
+   * Applies a register event or an answer to a replacement question (see registerEvents.ts)
+   * and commits it with the interval it books in one transaction. An event older than the
+   * meter's last reading is stored and the meter derived again. Throws `ApiFailure` 404 for an
+   * unknown meter, 409 when the engine refuses the values.
+   */
+  registerEvent(event: StoredEvent): { rederived: boolean; interval: Interval | null } {
+    const i = this.meterIndex.get(event.meterId);
+    if (i === undefined) {
+      throw new ApiFailure(404, ErrorCode.unknownMeter, `no meter ${event.meterId}`);
+    }
+    const prior = registerStateOf(this.engine.get(event.meterId) ?? null);
+    const step = applyStoredEvent(prior, event, this.profiles[i]!);
+    if (step.outcome === 'rejected') {
+      throw new ApiFailure(409, ErrorCode.conflict, rejection(event, prior));
+    }
+    if (step.outcome === 'late') {
+      this.rederive(event.meterId, undefined, [event]);
+      return { rederived: true, interval: null };
+    }
+
+    // Live state first, as ingest does: a failed commit reloads it from the store.
+    this.engine.set(event.meterId, step.state);
+    if (step.interval) this.account(i, step.interval);
+    const intervals = step.interval ? [{ meterId: event.meterId, interval: step.interval }] : [];
+    try {
+      this.store.commit({
+        readings: [],
+        intervals,
+        engineStates: new Map([[event.meterId, step.state]]),
+        kv: new Map([
+          ['booked', Object.fromEntries(this.meters.map((m, k) => [m.id, this.bookedL[k]!]))],
+        ]),
+        events: [event],
+      });
+    } catch (err) {
+      this.loadFromStore();
+      throw err;
+    }
+    return { rederived: false, interval: step.interval };
   }
 
   /** Runs a reading through the engine and records the outcome in the twin and the step. */
@@ -651,9 +726,7 @@ export class Twin {
     }
     if (result.interval) {
       intervals.push({ meterId: reading.meterId, interval: result.interval });
-      this.lastEndMs[i] = result.interval.endMs;
-      this.bookedL[i]! += result.interval.volumeL;
-      if (result.interval.endMs > this.dayStartMs) this.todayL[i]! += result.interval.volumeL;
+      this.account(i, result.interval);
     }
     return {
       outcome: result.outcome,

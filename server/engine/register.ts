@@ -141,9 +141,10 @@ export function applyRegisterReading(
   const none = { interval: null, question: null };
 
   // Readings older than the last one, or from before a meter change, or from a replaced
-  // meter, are not booked.
+  // meter, are not booked. Without a serial the engine itself tells late from missing, so such
+  // readings get exactly the outcomes they got before serials existed.
   const engine = state.engine;
-  const beforeLast = engine !== null && tsMs < engine.lastTsMs;
+  const beforeLast = serial !== null && engine !== null && tsMs < engine.lastTsMs;
   if (beforeLast || (state.notBeforeMs !== null && tsMs <= state.notBeforeMs)) {
     return { state, outcome: 'late', ...none };
   }

@@ -39,6 +39,14 @@ export function statusOf(
         : { status: 'accepted' };
     case 'missing':
       return { status: 'accepted', reason: 'missing_value' };
+    case 'possible_meter_replacement':
+      // Accepted: stored, and the new meter is measured from this value on. Nothing waits in
+      // the quarantine desk; the question for the old meter's final reading is listed in
+      // meter health and answered at /api/v1/meters/:id/questions/answer.
+      return { status: 'accepted', reason: 'possible_meter_replacement' };
+    case 'retired_serial':
+      // A reading from a meter already replaced on this point: stored, never booked.
+      return { status: 'rejected', reason: 'retired_serial' };
     case 'duplicate':
     case 'duplicate_seq':
       return { status: 'duplicate' };
@@ -78,6 +86,7 @@ export function ingestValidated(twin: Twin, readings: readonly IngestReading[]):
       kind: r.kind,
       source: 'ingest',
       ...(r.seq === undefined ? {} : { seq: r.seq }),
+      ...(r.serial === undefined ? {} : { serial: r.serial }),
     });
     index.push(i);
     return { index: i, meter: r.meter, status: 'accepted' };
@@ -105,7 +114,7 @@ export function firstIssue(root: string, value: unknown, error: z.ZodError): str
   return `${root}${where}: ${JSON.stringify(found) ?? 'missing'} — ${issue.message}`;
 }
 
-/** Parses the CSV form: a header `meter,ts,value,unit,kind[,seq]`, one reading per row. */
+/** Parses the CSV form: a header `meter,ts,value,unit,kind[,seq][,serial]`, one reading per row. */
 function fromCsv(text: string): unknown {
   const rows = parse(text, {
     columns: true,
@@ -125,6 +134,7 @@ function fromCsv(text: string): unknown {
         kind: r.kind,
       };
       if (r.seq !== undefined && r.seq !== '') out.seq = Number(r.seq);
+      if (r.serial !== undefined && r.serial !== '') out.serial = r.serial;
       return out;
     }),
   };
