@@ -1,0 +1,113 @@
+/**
+ * Continuous-flow detector (DESIGN §8, domain.md §7.2, §7.4): flow that never returns to zero
+ * for H hours on a meter serving intermittent fixtures (a running toilet). Hourly volumes hide
+ * zeros inside an hour, so Flume's 2 h is scaled up (detectionDefaults `continuousRunHours`)
+ * and the run must cover a whole night window, when an office is empty. An hour without
+ * evidence or inside a scheduled use breaks a run. The loss is the run's floor: the smallest
+ * hourly flow, which never stopped.
+ */
+
+import type { LeakCandidate } from '../../models/detection';
+import { DETECTION_DEFAULTS } from '../../models/detectionDefaults';
+import type { MeterTree } from '../../models/meterTree';
+import type { FixtureType, Site } from '../../models/site';
+import { evidenceL } from './hours';
+import { confidenceOf, m3PerDay } from './localise';
+import type { MeterSeries } from './nightFlow';
+import { nightsOf } from './nights';
+import { scheduledAt } from './schedule';
+
+export interface ContinuousFlowOptions {
+  readonly runHours?: number;
+  /** An hour flows from this mean flow, L/h. */
+  readonly minFlowLph?: number;
+  readonly nightWindow?: readonly [number, number];
+  /** Fixture types that legitimately run for hours (see `servesIntermittentFixtures`). */
+  readonly continuousTypes?: readonly FixtureType[];
+}
+
+interface FlowingHour {
+  readonly startMs: number;
+  readonly endMs: number;
+  readonly flowLph: number;
+}
+
+export function detectContinuousFlow(
+  series: MeterSeries,
+  options: ContinuousFlowOptions = {},
+): LeakCandidate[] {
+  const d = DETECTION_DEFAULTS;
+  const runHours = options.runHours ?? d.continuousRunHours.value;
+  const minFlow = options.minFlowLph ?? d.continuousMinFlowLph.value;
+  const window = options.nightWindow ?? d.nightWindow.value;
+  const schedule = series.schedule ?? [];
+
+  // Split the series into runs of flowing, unscheduled hours with evidence.
+  const runs: FlowingHour[][] = [];
+  let run: FlowingHour[] = [];
+  let lastEndMs = Number.NaN;
+  for (const hour of series.hours) {
+    if (hour.endMs > series.nowMs) break;
+    const volumeL = evidenceL(hour);
+    const flowLph = volumeL === null ? 0 : volumeL / ((hour.endMs - hour.startMs) / 3_600_000);
+    const flowing =
+      flowLph >= minFlow &&
+      scheduledAt(schedule, series.meterId, hour.startMs, series.zone) === undefined;
+    if (!flowing || hour.startMs !== lastEndMs) {
+      if (run.length > 0) runs.push(run);
+      run = [];
+    }
+    if (flowing) run.push({ startMs: hour.startMs, endMs: hour.endMs, flowLph });
+    lastEndMs = hour.endMs;
+  }
+  if (run.length > 0) runs.push(run);
+
+  // Long runs across a whole night window are candidates.
+  return runs
+    .filter((r) => r.length >= runHours && coversNight(r, window, series.zone))
+    .map((r) => {
+      const floorLph = Math.min(...r.map((h) => h.flowLph));
+      return {
+        detector: 'continuous_flow',
+        meterId: series.meterId,
+        window: { startMs: r[0]?.startMs ?? 0, endMs: r.at(-1)?.endMs ?? 0 },
+        suspects: [],
+        confidence: confidenceOf(floorLph / minFlow, r.length / runHours),
+        lossLph: floorLph,
+        lossM3PerDay: m3PerDay(floorLph),
+        evidence: {
+          unit: 'L/h',
+          points: r.map((h) => ({ tMs: h.startMs, value: h.flowLph, limit: minFlow })),
+        },
+      } satisfies LeakCandidate;
+    });
+}
+
+function coversNight(run: readonly FlowingHour[], window: readonly [number, number], zone: string) {
+  const [from, to] = window;
+  const span = (to - from + 24) % 24 || 24;
+  const hours = run.map((h) => ({ ...h, volumeL: 0, estimated: false }));
+  return nightsOf(hours, window, zone).some((night) => night.hours.length >= span);
+}
+
+/**
+ * True when every fixture below the meter (its area and its descendants') draws
+ * intermittently: none is of a type that legitimately runs for hours, such as cooling-tower
+ * make-up or irrigation valves. A meter with no fixture below it is not judged.
+ */
+export function servesIntermittentFixtures(
+  site: Site,
+  tree: MeterTree,
+  meterId: string,
+  continuousTypes: readonly FixtureType[] = DETECTION_DEFAULTS.continuousFixtureTypes.value,
+): boolean {
+  const fixtures = new Map(site.fixtures.map((f) => [f.id, f]));
+  const below: string[] = [];
+  const stack = [meterId];
+  for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
+    below.push(...(tree.areaFixtures.get(id) ?? []));
+    stack.push(...(tree.childrenOf.get(id) ?? []));
+  }
+  const types = below.flatMap((id) => fixtures.get(id)?.type ?? []);
+  return types.length > 0 && types.every((t) => !continuousTypes.includes(t));
+}

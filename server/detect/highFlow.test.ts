@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { detectHighFlow } from './highFlow';
+import { intervalSeries, JULY_1_SHANGHAI_MS as T0 } from './testSeries';
+
+const zone = 'Asia/Shanghai';
+const STEP_MS = 5 * 60_000;
+const DAY_STEPS = 288;
+
+/** Two days of 2 L per 5 min, then `burst` intervals of 100 L (1.2 m³/h) at noon of day 2. */
+function series(burst: number) {
+  const volumes = Array.from({ length: 2 * DAY_STEPS }, (_, i) =>
+    i >= DAY_STEPS + 144 && i < DAY_STEPS + 144 + burst ? 100 : 2,
+  );
+  return intervalSeries(T0, STEP_MS, volumes);
+}
+
+describe('detectHighFlow', () => {
+  it('raises a 1.2 m³/h burst lasting 20 min', () => {
+    const nowMs = T0 + 2 * DAY_STEPS * STEP_MS;
+
+    const [candidate, ...rest] = detectHighFlow({
+      meterId: 'M2',
+      intervals: series(4),
+      zone,
+      nowMs,
+    });
+
+    expect(rest).toEqual([]);
+    const startMs = T0 + (DAY_STEPS + 144) * STEP_MS;
+    expect(candidate?.window).toEqual({ startMs, endMs: startMs + 20 * 60_000 });
+    // 20 L/min against the 19 L/min floor (history p99 × 2 = 0.8 L/min is lower).
+    expect(candidate?.evidence.points[0]).toEqual({ tMs: startMs, value: 20, limit: 19 });
+    // (20 − 0.4 typical) L/min × 60.
+    expect(candidate?.lossLph).toBeCloseTo(1176, 10);
+  });
+
+  it('ignores a 10 min burst', () => {
+    const nowMs = T0 + 2 * DAY_STEPS * STEP_MS;
+    expect(detectHighFlow({ meterId: 'M2', intervals: series(2), zone, nowMs })).toEqual([]);
+  });
+
+  it('ignores an estimated interval', () => {
+    const nowMs = T0 + 2 * DAY_STEPS * STEP_MS;
+    const intervals = series(4).map((i, n) =>
+      n === DAY_STEPS + 145 ? { ...i, flags: ['estimated_gap' as const] } : i,
+    );
+    expect(detectHighFlow({ meterId: 'M2', intervals, zone, nowMs })).toEqual([]);
+  });
+});

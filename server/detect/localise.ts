@@ -1,0 +1,73 @@
+/**
+ * Which pipes a candidate points to, and how strongly (DESIGN §8, domain.md §7.3).
+ *
+ * What is implemented:
+ * - the suspects are the pipes of the raising meter's own metering area (`tree.areaPipes`):
+ *   child meters measure what flows below them, so water lost below a child shows on the
+ *   child, not in the parent's imbalance or rise;
+ * - narrowing: a candidate is dropped when a descendant meter raised a candidate of the same
+ *   detector over an overlapping window that explains most of its loss (`explainShare`); the
+ *   lower meter's smaller area then carries the suspicion;
+ * - every suspect pipe carries the candidate's confidence.
+ * Not implemented: ranking pipes inside one area (by fixture branch, age or material).
+ */
+
+import type { LeakCandidate } from '../../models/detection';
+import { DETECTION_DEFAULTS } from '../../models/detectionDefaults';
+import type { MeterTree } from '../../models/meterTree';
+
+/**
+ * Confidence 0–1 from how far the evidence exceeds its limit (`ratio` = value / limit, ≥ 1)
+ * and how persistent it is (`persistence`: flagged windows / windows the rule needs, ≥ 1).
+ * Half from each: 1 − 1/ratio and 1 − 1/(2·persistence) both start at 0 and 0.5 at the limit
+ * and approach 1. A choice of the twin (D), rounded to 0.01.
+ */
+export function confidenceOf(ratio: number, persistence: number): number {
+  const strength = ratio > 1 ? 1 - 1 / ratio : 0;
+  const lasting = persistence > 0 ? 1 - 1 / (2 * persistence) : 0;
+  return Math.round(Math.min(1, Math.max(0, 0.5 * strength + 0.5 * lasting)) * 100) / 100;
+}
+
+/** The candidate with its meter's area pipes as suspects. */
+export function withAreaSuspects(candidate: LeakCandidate, tree: MeterTree): LeakCandidate {
+  const pipes = tree.areaPipes.get(candidate.meterId) ?? [];
+  return {
+    ...candidate,
+    suspects: pipes.map((pipeId) => ({ pipeId, confidence: candidate.confidence })),
+  };
+}
+
+function isDescendant(tree: MeterTree, meterId: string, ancestorId: string): boolean {
+  for (let up = tree.parentOf.get(meterId); up != null; up = tree.parentOf.get(up)) {
+    if (up === ancestorId) return true;
+  }
+  return false;
+}
+
+/**
+ * Drops each candidate that a lower meter's candidate of the same detector explains: their
+ * windows overlap and the lower loss is at least `explainShare` of this one.
+ */
+export function narrowToLowest(
+  candidates: readonly LeakCandidate[],
+  tree: MeterTree,
+  explainShare: number = DETECTION_DEFAULTS.explainShare.value,
+): LeakCandidate[] {
+  return candidates.filter(
+    (upper) =>
+      !candidates.some(
+        (lower) =>
+          lower !== upper &&
+          lower.detector === upper.detector &&
+          isDescendant(tree, lower.meterId, upper.meterId) &&
+          lower.window.startMs < upper.window.endMs &&
+          upper.window.startMs < lower.window.endMs &&
+          lower.lossLph >= explainShare * upper.lossLph,
+      ),
+  );
+}
+
+/** m³/day of a loss rate in L/h. */
+export function m3PerDay(lossLph: number): number {
+  return (lossLph * 24) / 1000;
+}

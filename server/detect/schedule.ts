@@ -1,0 +1,26 @@
+/**
+ * Scheduled uses (irrigation programme, cooling season, canteen preparation) that flow rules
+ * must not alarm. The schedule is passed in by the caller; times are local to the building.
+ */
+
+import { DateTime } from 'luxon';
+import type { ScheduledUse } from '../../models/detection';
+
+/** The scheduled use covering `tMs` (epoch ms) on `meterId`, or undefined. */
+export function scheduledAt(
+  schedule: readonly ScheduledUse[],
+  meterId: string,
+  tMs: number,
+  zone: string,
+): ScheduledUse | undefined {
+  const uses = schedule.filter((u) => u.meterId === meterId);
+  if (uses.length === 0) return undefined;
+  const local = DateTime.fromMillis(tMs, { zone });
+  const hour = local.hour + local.minute / 60;
+  return uses.find((use) => {
+    if (use.months !== undefined && !use.months.includes(local.month)) return false;
+    if (use.hours === undefined) return true;
+    const [from, to] = use.hours;
+    return from <= to ? hour >= from && hour < to : hour >= from || hour < to;
+  });
+}
