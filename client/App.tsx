@@ -4,13 +4,15 @@ import { useT } from './i18n/useT';
 import { ConnectionBadge } from './panels/ConnectionBadge';
 import { DataQualityPanel } from './panels/DataQualityPanel';
 import { EngineerControl } from './panels/EngineerControl';
-import { FloorSelector } from './panels/FloorSelector';
+import { ImportPanel } from './panels/ImportPanel';
 import { KpiStrip } from './panels/KpiStrip';
 import { LanguageSwitch } from './panels/LanguageSwitch';
 import { MeterChartPanel } from './panels/MeterChartPanel';
 import { MeterTreePanel } from './panels/MeterTreePanel';
 import { RoomTooltip } from './panels/RoomTooltip';
+import { ViewControls } from './panels/ViewControls';
 import { TwinCanvas } from './scene/TwinCanvas';
+import { coversEdge } from './scene/viewArea';
 import { useUi } from './state/uiStore';
 import { useLive } from './state/useLive';
 
@@ -31,10 +33,10 @@ export function App() {
   return (
     <div className={stale ? 'app stale' : 'app'}>
       <TwinCanvas />
-      <header className="topbar">
+      <header className="topbar" {...coversEdge('top')}>
         <div className="brand">
           <div className="brand-mark" aria-hidden="true" />
-          <div>
+          <div className="brand-text">
             <h1 className="brand-title">{t('app.title')}</h1>
             <div className="brand-subtitle">
               {siteName ? localName(siteName, lang) : t('app.subtitle')}
@@ -50,9 +52,13 @@ export function App() {
       </header>
       {siteName === null && <div className="loading">{t('app.loading')}</div>}
       <MeterTreePanel />
-      <FloorSelector />
-      <MeterChartPanel />
-      <DataQualityPanel />
+      <ViewControls />
+      {/* Between the tree and the view controls: data quality on top, the chart at the bottom. */}
+      <div className="center-column">
+        <DataQualityPanel />
+        <MeterChartPanel />
+      </div>
+      <ImportPanel />
       <RoomTooltip />
     </div>
   );

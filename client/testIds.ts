@@ -16,6 +16,8 @@ export const testIds = {
   floorSelector: 'floor-selector',
   floorOptionAll: 'floor-option-all',
   floorOption: (floorId: string) => `floor-option-${floorId}`,
+  /** 全景: flies the camera back to the whole-site view. */
+  resetView: 'reset-view',
   meterTree: 'meter-tree',
   /** A meter in the tree; `data-selected="true"` on the selected one. */
   treeItem: (meterId: string) => `tree-item-${meterId}`,
@@ -23,7 +25,10 @@ export const testIds = {
   treeUnmetered: (meterId: string) => `tree-unmetered-${meterId}`,
   /** A meter's label in the 3D view (HTML overlay). */
   meterLabel: (meterId: string) => `meter-label-${meterId}`,
-  /** The chart panel; `data-meter-id` names the meter, `data-state` is loading/ready/empty/error. */
+  /**
+   * The chart panel; `data-meter-id` names the meter, `data-state` is loading/ready/empty/error,
+   * `data-stale="true"` while it shows the last loaded series because a refresh failed.
+   */
   meterChart: 'meter-chart',
   chartRange24h: 'chart-range-24h',
   chartRange7d: 'chart-range-7d',
@@ -48,6 +53,30 @@ export const testIds = {
   confirmUnit: (readingId: number, unit: string) => `confirm-unit-${readingId}-${unit}`,
   /** The selected meter's health line in the chart panel; `data-silent`, `data-stuck`. */
   meterHealth: 'meter-health',
+  /** Opens and closes the CSV upload page (engineers only). */
+  importToggle: 'import-toggle',
+  /** The upload page; `data-state` is idle/preview/import/previewed/imported/error. */
+  importPanel: 'import-panel',
+  importClose: 'import-close',
+  importFile: 'import-file',
+  /** The chosen file's name and size, or the size limit before one is chosen. */
+  importFileInfo: 'import-file-info',
+  importPreset: 'import-preset',
+  importMapping: 'import-mapping',
+  importPreview: 'import-preview',
+  importRun: 'import-run',
+  /** The page's error line (a translated message). */
+  importError: 'import-error',
+  /** An import's report; `data-dry-run` says whether anything was stored. */
+  importSummary: 'import-summary',
+  /** A figure of the report: `rows`, `readings`, `rejected`, `unmapped`, `empty`, `first`, `last`. */
+  importStat: (name: string) => `import-stat-${name}`,
+  importMeterRow: (meterId: string) => `import-meter-${meterId}`,
+  /** Sections of the report; `data-count` is the list's full count. */
+  importFlagged: 'import-flagged',
+  importRejected: 'import-rejected',
+  importNotes: 'import-notes',
+  importPreviewTable: 'import-preview-table',
 } as const;
 
 /** `document.body.dataset.sceneReady` is 'true' once the building has been drawn. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatFixed, formatLitresAsM3, formatLps, formatLpsAsM3h } from './units';
+import { formatFixed, formatLitresAsM3, formatLps, formatLpsAsM3h, formatSpeed } from './units';
 
 describe('unit formatting', () => {
   it('shows a dash for missing values, never 0', () => {
@@ -23,5 +23,14 @@ describe('unit formatting', () => {
     expect(formatLps(0.0123)).toBe('0.012');
     expect(formatLps(3.216)).toBe('3.22');
     expect(formatLps(12.34)).toBe('12.3');
+  });
+
+  it('writes replay speeds readably in each language', () => {
+    expect(formatSpeed(3600, 'zh-CN')).toBe('3600');
+    expect(formatSpeed(59.6, 'en')).toBe('60');
+    expect(formatSpeed(1_000_000, 'zh-CN')).toBe('100万');
+    expect(formatSpeed(36_000, 'zh-CN')).toBe('3.6万');
+    expect(formatSpeed(1_000_000, 'en')).toBe('1M');
+    expect(formatSpeed(36_000, 'en')).toBe('36K');
   });
 });

@@ -33,3 +33,19 @@ export function formatLps(flowLps: number | null | undefined): string {
 export function formatLpsAsM3h(flowLps: number | null | undefined): string {
   return formatFixed(flowLps === null || flowLps === undefined ? flowLps : flowLps * LPS_TO_M3H, 2);
 }
+
+/** Below this a replay speed is written out in full (×3600); from here on it is abbreviated. */
+const COMPACT_SPEED_FROM = 10_000;
+
+/**
+ * A replay speed factor for "×N" in the locale's own words: ×3600, and from ten thousand up
+ * the locale's short form (zh-CN ×100万, en ×1M) rather than a run of zeros.
+ */
+export function formatSpeed(speed: number, locale: string): string {
+  if (!Number.isFinite(speed)) return '—';
+  const whole = Math.round(speed);
+  if (whole < COMPACT_SPEED_FROM) return String(whole);
+  return new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(
+    whole,
+  );
+}

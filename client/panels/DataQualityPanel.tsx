@@ -7,6 +7,7 @@ import { useT } from '../i18n/useT';
 import { createLogger } from '../log';
 import { ApiCallError } from '../net/api';
 import { confirmUnit } from '../net/engineerApi';
+import { coversEdge } from '../scene/viewArea';
 import { engineerStore, useEngineer } from '../state/engineerStore';
 import { siteIndex } from '../state/siteIndex';
 import { useUi } from '../state/uiStore';
@@ -54,6 +55,7 @@ function QualityPanelBody({ timeZone }: { readonly timeZone: string }) {
       data-testid={testIds.qualityPanel}
       data-state={state}
       data-count={readings.length}
+      {...coversEdge('top')}
     >
       <header className="quality-header">
         <div className="quality-titles">

@@ -4,18 +4,20 @@ import { createLogger } from '../log';
 import { fetchSession, signOut } from '../net/engineerApi';
 import { engineerStore, useEngineer } from '../state/engineerStore';
 import { testIds } from '../testIds';
+import { importPanelStore, useImportPanel } from './importPanelState';
 import { SignInForm } from './SignInForm';
 
 const log = createLogger('engineer');
 
 /**
- * 工程师登录 in the top bar; once signed in, 已登录 with the data-quality toggle and 退出.
+ * 工程师登录 in the top bar; once signed in, 已登录 with the 数据质量 and 导入数据 toggles and 退出.
  * Viewing needs no sign-in: only pages and actions that change data do.
  */
 export function EngineerControl() {
   const t = useT();
   const session = useEngineer((s) => s.session);
   const qualityOpen = useEngineer((s) => s.qualityOpen);
+  const importOpen = useImportPanel((s) => s.open);
   const [formOpen, setFormOpen] = useState(false);
 
   // Ask once whether this browser already holds a session (the cookie is httpOnly).
@@ -50,9 +52,25 @@ export function EngineerControl() {
             className={qualityOpen ? 'chip active' : 'chip'}
             aria-pressed={qualityOpen}
             data-testid={testIds.qualityToggle}
-            onClick={() => engineerStore.getState().setQualityOpen(!qualityOpen)}
+            onClick={() => {
+              engineerStore.getState().setQualityOpen(!qualityOpen);
+              importPanelStore.getState().setOpen(false);
+            }}
           >
             {t('quality.open')}
+          </button>
+          <button
+            type="button"
+            className={importOpen ? 'chip active' : 'chip'}
+            aria-pressed={importOpen}
+            data-testid={testIds.importToggle}
+            onClick={() => {
+              // The upload page covers the dashboard; the data-quality panel closes under it.
+              importPanelStore.getState().setOpen(!importOpen);
+              engineerStore.getState().setQualityOpen(false);
+            }}
+          >
+            {t('import.open')}
           </button>
           <button
             type="button"

@@ -1,8 +1,9 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { formatFixed } from '../format/units';
 import { localName } from '../i18n/index';
 import { useT } from '../i18n/useT';
 import { METER_LOOK } from '../scene/meterStyle';
+import { coversEdge } from '../scene/viewArea';
 import { siteIndex } from '../state/siteIndex';
 import { type ChartRange, uiStore, useUi } from '../state/uiStore';
 import { useLive } from '../state/useLive';
@@ -13,7 +14,22 @@ import { UplotChart } from './UplotChart';
 import { useMeterSeries } from './useMeterSeries';
 
 const CHART_WIDTH_PX = 520;
-const CHART_HEIGHT_PX = 210;
+/** Plot height, px: a share of the window, so a 720 px high screen keeps room for the scene. */
+const chartHeightPx = (windowHeightPx: number) =>
+  Math.round(Math.min(210, Math.max(130, windowHeightPx * 0.2)));
+
+/** uPlot's legend line under the plot, px. */
+const LEGEND_HEIGHT_PX = 30;
+
+function useWindowHeight(): number {
+  const [height, setHeight] = useState(() => window.innerHeight);
+  useEffect(() => {
+    const update = () => setHeight(window.innerHeight);
+    window.addEventListener('resize', update);
+    return () => window.removeEventListener('resize', update);
+  }, []);
+  return height;
+}
 
 /** The selected meter's hourly use over the last 24 h or 7 days of twin time. */
 export function MeterChartPanel() {
@@ -22,6 +38,8 @@ export function MeterChartPanel() {
   const meterId = useUi((s) => s.selectedMeterId);
   const range = useUi((s) => s.chartRange);
   const site = useLive((s) => s.site);
+  const online = useLive((s) => s.connection === 'live');
+  const plotHeightPx = chartHeightPx(useWindowHeight());
   const series = useMeterSeries(meterId, range);
   const data = useMemo(() => toChartData(series.points), [series.points]);
   const entry = site && meterId ? siteIndex(site).meters.get(meterId) : undefined;
@@ -50,6 +68,8 @@ export function MeterChartPanel() {
       data-meter-id={meterId}
       data-state={state}
       data-range={range}
+      data-stale={series.stale}
+      {...coversEdge('bottom')}
     >
       <header className="chart-header">
         <span className="tree-dot" style={{ background: METER_LOOK[level].color }} />
@@ -75,7 +95,8 @@ export function MeterChartPanel() {
         </div>
       </header>
       <MeterHealthLine meterId={meterId} timeZone={site.timeZone} />
-      <div className="chart-body">
+      {/* Room for the plot and its legend line before the first answer. */}
+      <div className="chart-body" style={{ minHeight: plotHeightPx + LEGEND_HEIGHT_PX }}>
         {series.status !== 'idle' && (
           <UplotChart
             data={data}
@@ -85,7 +106,7 @@ export function MeterChartPanel() {
             xLabel={t('chart.time')}
             yLabel={t('chart.volume')}
             width={CHART_WIDTH_PX}
-            height={CHART_HEIGHT_PX}
+            height={plotHeightPx}
           />
         )}
         {state !== 'ready' && (
@@ -98,9 +119,18 @@ export function MeterChartPanel() {
           </div>
         )}
       </div>
-      {hasValues && (
+      {(hasValues || series.stale) && (
         <div className="chart-footer muted">
-          {t('chart.total')} {formatFixed(total / 1000, 2)} {t('unit.m3')}
+          {series.stale && (
+            <span className="chart-stale" role="status">
+              {t(online ? 'chart.staleRetry' : 'chart.staleOffline')}
+            </span>
+          )}
+          {hasValues && (
+            <span className="chart-total">
+              {t('chart.total')} {formatFixed(total / 1000, 2)} {t('unit.m3')}
+            </span>
+          )}
         </div>
       )}
     </section>

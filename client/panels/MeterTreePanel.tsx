@@ -4,6 +4,7 @@ import { formatLps } from '../format/units';
 import { localName } from '../i18n/index';
 import { useT } from '../i18n/useT';
 import { METER_LOOK } from '../scene/meterStyle';
+import { coversEdge } from '../scene/viewArea';
 import { siteIndex } from '../state/siteIndex';
 import { uiStore, useUi } from '../state/uiStore';
 import { useLive, useThrottledLive } from '../state/useLive';
@@ -35,7 +36,7 @@ export function MeterTreePanel() {
   const meters = siteIndex(site).meters;
 
   return (
-    <section className="panel tree-panel" data-testid={testIds.meterTree}>
+    <section className="panel tree-panel" data-testid={testIds.meterTree} {...coversEdge('left')}>
       <h2 className="panel-title">{t('tree.title')}</h2>
       {rows.length === 0 && <p className="muted">{t('tree.empty')}</p>}
       <ul className="tree">

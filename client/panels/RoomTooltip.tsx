@@ -13,6 +13,10 @@ export function RoomTooltip() {
   const site = useLive((s) => s.site);
   const entry = hovered && site ? siteIndex(site).rooms.get(hovered.roomId) : undefined;
   if (!hovered || !entry) return null;
+  const storey = t('floor.option', {
+    building: localName(entry.building.name, lang),
+    floor: localName(entry.floor.name, lang),
+  });
 
   return (
     <div
@@ -23,7 +27,7 @@ export function RoomTooltip() {
     >
       <div className="room-tooltip-name">{localName(entry.room.name, lang)}</div>
       <div className="muted">
-        {localName(entry.floor.name, lang)} · {t(`roomFn.${entry.room.function}`)}
+        {storey} · {t(`roomFn.${entry.room.function}`)}
       </div>
     </div>
   );

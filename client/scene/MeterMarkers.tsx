@@ -6,7 +6,7 @@ import type { Site } from '../../models/site';
 import { localName } from '../i18n/index';
 import { liveStore } from '../state/liveStore';
 import { siteIndex } from '../state/siteIndex';
-import { type FloorFilter, uiStore, useUi } from '../state/uiStore';
+import { uiStore, useUi } from '../state/uiStore';
 import { flowRampT } from './colorRamp';
 import { toThreeTuple } from './coords';
 import { inRegion, type VisibleRegion } from './floorRange';
@@ -18,7 +18,6 @@ interface Props {
   readonly site: Site;
   readonly topology: Topology;
   readonly region: VisibleRegion;
-  readonly floor: FloorFilter;
 }
 
 /** A meter as drawn: where, how big, which tick slot. */
@@ -46,8 +45,11 @@ function onOut(id: string) {
   if (uiStore.getState().hoveredMeterId === id) uiStore.getState().setHoveredMeter(null);
 }
 
-/** Meter markers sized and coloured by level, glowing with their flow; click to focus. */
-export function MeterMarkers({ site, topology, region, floor }: Props) {
+/**
+ * Meter markers sized and coloured by level, glowing with their flow; click to focus. Each
+ * has a label; where labels collide the declutter pass keeps the more important one.
+ */
+export function MeterMarkers({ site, topology, region }: Props) {
   const lang = useUi((s) => s.lang);
   const selectedId = useUi((s) => s.selectedMeterId);
   const hoveredId = useUi((s) => s.hoveredMeterId);
@@ -99,10 +101,8 @@ export function MeterMarkers({ site, topology, region, floor }: Props) {
         const look = METER_LOOK[marker.level];
         const visible = inRegion(region, marker.world);
         const selected = marker.id === selectedId;
-        const showLabel =
-          eventsConnected &&
-          visible &&
-          (marker.level < 3 || floor !== null || selected || marker.id === hoveredId);
+        // Every shown meter has a label; the declutter pass keeps level 3 out of the way.
+        const showLabel = eventsConnected && visible;
         return (
           <group key={marker.id} position={marker.position} visible={visible}>
             {/* biome-ignore lint/a11y/noStaticElementInteractions: a three.js mesh, not DOM; the tree and the labels are the accessible way to pick a meter */}

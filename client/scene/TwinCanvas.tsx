@@ -31,7 +31,7 @@ function SiteScene({ site, topology }: { readonly site: Site; readonly topology:
       <RoomHighlight site={site} />
       <PipeNetwork site={site} topology={topology} region={region} />
       <Fixtures fixtures={site.fixtures} region={region} />
-      <MeterMarkers site={site} topology={topology} region={region} floor={floor} />
+      <MeterMarkers site={site} topology={topology} region={region} />
       <CameraRig site={site} />
       <LabelDeclutter />
       <SceneProbe site={site} />

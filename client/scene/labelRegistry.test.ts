@@ -35,4 +35,29 @@ describe('label declutter', () => {
 
     expect([...chooseVisible(items)]).toEqual(['first']);
   });
+
+  it('hides a label that would slip under a panel, whatever its rank', () => {
+    const panel = rect(0, 0, 300, 400);
+    const visible = chooseVisible(
+      [
+        { id: 'under', rank: 0, order: 0, rect: rect(280, 100) },
+        { id: 'clear', rank: 4, order: 1, rect: rect(320, 100) },
+      ],
+      { blockers: [panel] },
+    );
+
+    expect([...visible]).toEqual(['clear']);
+  });
+
+  it('hides a label that sticks out of the view', () => {
+    const visible = chooseVisible(
+      [
+        { id: 'edge', rank: 2, order: 0, rect: rect(950, 100) },
+        { id: 'inside', rank: 2, order: 1, rect: rect(500, 100) },
+      ],
+      { within: rect(0, 0, 1000, 600) },
+    );
+
+    expect([...visible]).toEqual(['inside']);
+  });
 });

@@ -41,18 +41,36 @@ function overlaps(a: Rect, b: Rect, marginPx: number): boolean {
   );
 }
 
+/** What else limits where labels may show. */
+export interface LabelLimits {
+  /** Panels over the view: a label that would slip under one is hidden whole, not cut. */
+  readonly blockers?: readonly Rect[];
+  /** The view itself: a label that would stick out of it is hidden. */
+  readonly within?: Rect;
+  /** Space kept between two labels, CSS pixels. */
+  readonly marginPx?: number;
+}
+
+const inside = (outer: Rect, inner: Rect) =>
+  inner.left >= outer.left &&
+  inner.right <= outer.right &&
+  inner.top >= outer.top &&
+  inner.bottom <= outer.bottom;
+
 /**
- * Which labels to show: in rank order, each label is kept unless it overlaps one already kept.
- * Pure, so the rule is tested without a DOM.
+ * Which labels to show: in rank order, each label is kept unless it overlaps one already kept,
+ * touches a panel or leaves the view. Pure, so the rule is tested without a DOM.
  */
 export function chooseVisible(
   items: ReadonlyArray<{ id: string; rank: number; order: number; rect: Rect }>,
-  marginPx = 4,
+  { blockers = [], within, marginPx = 4 }: LabelLimits = {},
 ): Set<string> {
   const sorted = [...items].sort((a, b) => a.rank - b.rank || a.order - b.order);
   const kept: Rect[] = [];
   const visible = new Set<string>();
   for (const item of sorted) {
+    if (within && !inside(within, item.rect)) continue;
+    if (blockers.some((r) => overlaps(r, item.rect, 0))) continue;
     if (kept.some((r) => overlaps(r, item.rect, marginPx))) continue;
     kept.push(item.rect);
     visible.add(item.id);

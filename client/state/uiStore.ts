@@ -12,6 +12,15 @@ export type FloorFilter = { readonly buildingId: string; readonly floorId: strin
 
 export type ChartRange = '24h' | '7d';
 
+/**
+ * Where the camera should go: the whole site, one storey, or one meter. Closing a meter's chart
+ * goes back to the view of the floor choice (the storey, or the whole site).
+ */
+export type CameraGoal =
+  | { readonly kind: 'overview' }
+  | { readonly kind: 'floor'; readonly buildingId: string; readonly floorId: string }
+  | { readonly kind: 'meter'; readonly meterId: string };
+
 /** A room under the pointer, with where to draw its tooltip (canvas CSS pixels). */
 export interface HoveredRoom {
   readonly roomId: string;
@@ -22,8 +31,9 @@ export interface HoveredRoom {
 export interface UiState {
   readonly lang: Lang;
   readonly selectedMeterId: string | null;
-  /** Bumps on every selection, so re-selecting the same meter re-focuses the camera. */
-  readonly focusRequest: number;
+  readonly cameraGoal: CameraGoal;
+  /** Bumps on every camera request, so asking for the same goal again flies there again. */
+  readonly cameraRequest: number;
   /** Meter under the pointer in the scene or the tree. */
   readonly hoveredMeterId: string | null;
   readonly floor: FloorFilter;
@@ -33,10 +43,16 @@ export interface UiState {
 
 export interface UiActions {
   setLang(lang: Lang): void;
-  /** Selects a meter, focuses the camera on it and opens its chart (null closes the chart). */
+  /**
+   * Selects a meter, focuses the camera on it and opens its chart; null closes the chart and
+   * returns the camera to the view of the floor choice.
+   */
   selectMeter(meterId: string | null): void;
   setHoveredMeter(meterId: string | null): void;
+  /** Shows one storey (or all) and frames it. */
   setFloor(floor: FloorFilter): void;
+  /** Back to the whole-site view (全景); the floor choice and the selection stay. */
+  resetView(): void;
   setChartRange(range: ChartRange): void;
   setHoveredRoom(room: HoveredRoom | null): void;
 }
@@ -46,20 +62,40 @@ function initialLang(): Lang {
   return new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'zh';
 }
 
+/** The view that belongs to a floor choice: that storey, or the whole site. */
+export function floorGoal(floor: FloorFilter): CameraGoal {
+  return floor ? { kind: 'floor', ...floor } : { kind: 'overview' };
+}
+
 export function createUiStore() {
   return createStore<UiState & UiActions>()((set) => ({
     lang: initialLang(),
     selectedMeterId: null,
-    focusRequest: 0,
+    cameraGoal: { kind: 'overview' },
+    cameraRequest: 0,
     hoveredMeterId: null,
     floor: null,
     chartRange: '24h',
     hoveredRoom: null,
     setLang: (lang) => set({ lang }),
     selectMeter: (selectedMeterId) =>
-      set((s) => ({ selectedMeterId, focusRequest: s.focusRequest + 1 })),
+      set((s) => ({
+        selectedMeterId,
+        cameraGoal: selectedMeterId
+          ? { kind: 'meter', meterId: selectedMeterId }
+          : floorGoal(s.floor),
+        cameraRequest: s.cameraRequest + 1,
+      })),
     setHoveredMeter: (hoveredMeterId) => set({ hoveredMeterId }),
-    setFloor: (floor) => set({ floor, hoveredRoom: null }),
+    setFloor: (floor) =>
+      set((s) => ({
+        floor,
+        hoveredRoom: null,
+        cameraGoal: floorGoal(floor),
+        cameraRequest: s.cameraRequest + 1,
+      })),
+    resetView: () =>
+      set((s) => ({ cameraGoal: { kind: 'overview' }, cameraRequest: s.cameraRequest + 1 })),
     setChartRange: (chartRange) => set({ chartRange }),
     setHoveredRoom: (hoveredRoom) => set({ hoveredRoom }),
   }));
