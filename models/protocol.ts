@@ -1,9 +1,11 @@
+import type { Alert, AlertEvent } from './alert';
 import type { Site } from './site';
 
 /**
  * The realtime protocol between the twin's server and its clients (DESIGN §7). Both sides
  * type their Socket.IO endpoints with these event maps. Bump the version on any change a
- * client of the previous version would misread.
+ * client of the previous version would misread. Added within version 1 (clients that do not
+ * know them ignore them): `Snapshot.alerts` and the `alert` event.
  */
 export const PROTOCOL_VERSION = 1;
 
@@ -75,6 +77,8 @@ export interface Snapshot {
   /** The latest tick, or null before the first step. */
   readonly state: Tick | null;
   readonly tick: number;
+  /** Alerts not yet resolved (open or acknowledged), newest first. */
+  readonly alerts?: readonly Alert[];
 }
 
 /** Sent by the client in the Socket.IO handshake `auth`. */
@@ -86,6 +90,8 @@ export interface HandshakeAuth {
 export interface ServerToClientEvents {
   snapshot: (snapshot: Snapshot) => void;
   tick: (tick: Tick) => void;
+  /** An alert opened, updated (its evidence went on), acknowledged or resolved. */
+  alert: (event: AlertEvent) => void;
 }
 
 // The client only listens for now; writes go through the HTTP API.

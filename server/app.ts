@@ -6,6 +6,8 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import { ErrorCode } from '../models/errors';
 import { type MeterSummary, PROTOCOL_VERSION, type SeriesResponse } from '../models/protocol';
+import type { AlertDesk } from './alerts/alertDesk';
+import { alertRoutes } from './alerts/alertRoutes';
 import { ApiFailure } from './apiFailure';
 import { meterEventsRoutes } from './engineer/meterEventsRoutes';
 import { engineerRoutes } from './engineer/routes';
@@ -44,6 +46,8 @@ export interface AppDeps {
   readonly ingestToken: string;
   /** Token an engineer signs in with (quarantine review, import, …). */
   readonly engineerToken: string;
+  /** Leak alerts; the alert routes are mounted when given. */
+  readonly alerts?: AlertDesk;
 }
 
 /** The twin's HTTP app, separate from `listen` so tests can mount it on port 0. */
@@ -54,6 +58,7 @@ export function createApp({
   clientDir,
   ingestToken,
   engineerToken,
+  alerts,
 }: AppDeps): express.Express {
   const log = logger.child({ area: 'http' });
   const app = express();
@@ -142,6 +147,7 @@ export function createApp({
   app.use(importPresetsRoute({ logger }));
   app.use(engineerRoutes({ twin, sessions, logger }));
   app.use(meterEventsRoutes({ twin, sessions, ingestToken, logger }));
+  if (alerts) app.use(alertRoutes({ desk: alerts, sessions, logger }));
 
   app.use('/api', (req) => {
     throw new ApiFailure(404, ErrorCode.notFound, `no API route ${req.method} ${req.path}`);

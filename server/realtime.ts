@@ -9,6 +9,7 @@ import {
   type ServerToClientEvents,
   type Snapshot,
 } from '../models/protocol';
+import type { AlertDesk } from './alerts/alertDesk';
 import type { Twin } from './twin';
 
 export type TwinIo = Server<ClientToServerEvents, ServerToClientEvents>;
@@ -18,13 +19,15 @@ const Auth = z.object({ lastTick: z.number().int().nonnegative().optional() }).l
 /**
  * Socket.IO for the twin: a snapshot on connect, then every tick in order. A client that
  * reconnects with the last tick it applied gets exactly the ticks it missed, or a fresh
- * snapshot when those are no longer kept.
+ * snapshot when those are no longer kept. Alerts go to every client as `alert` events; the
+ * snapshot lists those not yet resolved.
  */
 export function attachRealtime(
   httpServer: http.Server,
   twin: Twin,
   clock: ClockInfo,
   logger: Logger,
+  alerts?: AlertDesk,
 ): TwinIo {
   const log = logger.child({ area: 'socket' });
   const io: TwinIo = new Server(httpServer, {
@@ -40,6 +43,7 @@ export function attachRealtime(
     topology: twin.topology,
     state: twin.current,
     tick: twin.tick,
+    ...(alerts ? { alerts: alerts.unresolved() } : {}),
   });
 
   io.on('connection', (socket) => {
@@ -55,5 +59,6 @@ export function attachRealtime(
   });
 
   twin.onTick((tick) => io.emit('tick', tick));
+  alerts?.onAlert((event) => io.emit('alert', event));
   return io;
 }

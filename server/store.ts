@@ -447,6 +447,11 @@ export class Store {
     return Object.fromEntries(rows.map((r) => [r.outcome, r.n]));
   }
 
+  /** The open database, for modules that keep their own tables in it (alerts). */
+  database(): Database.Database {
+    return this.db;
+  }
+
   close(): void {
     this.db.close();
   }

@@ -5,6 +5,9 @@ import type { Logger } from 'pino';
 import type { ClockInfo } from '../models/protocol';
 import { KNOWN_HOLIDAY_YEARS } from '../simulations/calendar';
 import { createDemandModel } from '../simulations/demand';
+import { AlertDesk } from './alerts/alertDesk';
+import { AlertStore } from './alerts/alertStore';
+import { DetectionRunner } from './alerts/detectionRunner';
 import { createApp } from './app';
 import { type Clock, liveClock, replayClock } from './clock';
 import type { Config } from './config';
@@ -28,6 +31,8 @@ export interface TwinServer {
   /** Token an engineer signs in with (`POST /api/v1/session`). */
   readonly engineerToken: string;
   readonly store: Store;
+  /** Leak alerts: stored, served over HTTP and Socket.IO. */
+  readonly alerts: AlertDesk;
   readonly io: TwinIo;
   readonly http: http.Server;
   /** MQTT ingest; null when `MQTT_URL` is unset. */
@@ -104,9 +109,26 @@ export function createTwinServer(
   const clientDir = path.resolve('dist/client');
   const ingestToken = resolveToken(config.ingestToken, config.dataDir, 'ingest-token', logger);
   const engineerToken = resolveEngineerToken(config.engineerToken, config.dataDir, logger);
-  const app = createApp({ twin, store, logger, clientDir, ingestToken, engineerToken });
+  const alerts = new AlertDesk({
+    store: new AlertStore(store.database()),
+    tariff: site.tariff,
+    nowMs: () => twin.timeMs,
+    logger: logger.child({ area: 'alerts' }),
+  });
+  const app = createApp({ twin, store, logger, clientDir, ingestToken, engineerToken, alerts });
   const server = http.createServer(app);
-  const io = attachRealtime(server, twin, clockInfo, logger);
+  const io = attachRealtime(server, twin, clockInfo, logger, alerts);
+
+  // Detectors run after the step that crosses each twin hour (after its tick is sent).
+  const runner = new DetectionRunner({
+    site,
+    tree,
+    db: store.database(),
+    intervals: (meterId, fromMs, toMs) => store.intervals(meterId, fromMs, toMs),
+    desk: alerts,
+    logger,
+  });
+  twin.onTick((tick) => runner.stepped(tick.tsMs));
   const mqtt = config.mqtt
     ? startMqttIngest({ twin, config: config.mqtt, dataDir: config.dataDir, logger })
     : null;
@@ -117,6 +139,7 @@ export function createTwinServer(
     ingestToken,
     engineerToken,
     store,
+    alerts,
     io,
     http: server,
     mqtt,

@@ -9,7 +9,7 @@ import { bucketIntervals } from '../engine/buckets';
 import type { Interval, IntervalFlag, Span } from '../engine/interval';
 
 /** Interval flags whose volume cannot be trusted hour by hour. `reverse_flow` only clips. */
-const SUSPECT_FLAGS: ReadonlySet<IntervalFlag> = new Set<IntervalFlag>([
+export const SUSPECT_FLAGS: ReadonlySet<IntervalFlag> = new Set<IntervalFlag>([
   'glitch_decrease',
   'rollover',
   'after_rebase',

@@ -3,8 +3,8 @@
  * date whose night they belong to, in the building's zone.
  */
 
-import { DateTime } from 'luxon';
 import type { HourVolume } from '../../models/detection';
+import { localFields } from './localTime';
 
 export interface Night {
   /** Local date of the night, `2016-08-22`. */
@@ -25,15 +25,13 @@ export function nightsOf(
   const nights: Night[] = [];
   let current: { date: string; hours: HourVolume[] } | undefined;
   for (const hour of hours) {
-    const local = DateTime.fromMillis(hour.startMs, { zone });
+    const local = localFields(hour.startMs, zone);
     const inside =
       fromHour <= toHour
         ? local.hour >= fromHour && local.hour < toHour
         : local.hour >= fromHour || local.hour < toHour;
     if (!inside) continue;
-    const date =
-      (fromHour > toHour && local.hour >= fromHour ? local.plus({ days: 1 }) : local).toISODate() ??
-      '';
+    const date = fromHour > toHour && local.hour >= fromHour ? local.nextIsoDate : local.isoDate;
     if (current?.date !== date) {
       current = { date, hours: [] };
       nights.push(current);

@@ -3,8 +3,8 @@
  * must not alarm. The schedule is passed in by the caller; times are local to the building.
  */
 
-import { DateTime } from 'luxon';
 import type { ScheduledUse } from '../../models/detection';
+import { localFields } from './localTime';
 
 /** The scheduled use covering `tMs` (epoch ms) on `meterId`, or undefined. */
 export function scheduledAt(
@@ -15,8 +15,8 @@ export function scheduledAt(
 ): ScheduledUse | undefined {
   const uses = schedule.filter((u) => u.meterId === meterId);
   if (uses.length === 0) return undefined;
-  const local = DateTime.fromMillis(tMs, { zone });
-  const hour = local.hour + local.minute / 60;
+  const local = localFields(tMs, zone);
+  const hour = local.hourOfDay;
   return uses.find((use) => {
     if (use.months !== undefined && !use.months.includes(local.month)) return false;
     if (use.hours === undefined) return true;

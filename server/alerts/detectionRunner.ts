@@ -1,0 +1,193 @@
+import type Database from 'better-sqlite3';
+import type { Logger } from 'pino';
+import type { HourVolume, LeakCandidate, ScheduledUse } from '../../models/detection';
+import { DETECTION_DEFAULTS } from '../../models/detectionDefaults';
+import type { MeterTree } from '../../models/meterTree';
+import type { Site } from '../../models/site';
+import { detectBalance } from '../detect/balance';
+import { detectContinuousFlow, servesIntermittentFixtures } from '../detect/continuousFlow';
+import { detectHighFlow } from '../detect/highFlow';
+import { narrowToLowest, withAreaSuspects } from '../detect/localise';
+import { detectNightFlow } from '../detect/nightFlow';
+import type { Interval } from '../engine/interval';
+import type { AlertDesk } from './alertDesk';
+import { hourInputs } from './detectorInputs';
+import { siteSchedule } from './siteSchedule';
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+/** Settings of the runner, with their defaults (choices of the twin, D). */
+export interface DetectionRunnerSettings {
+  /** Days of hourly data the detectors read: two weeks cover night learning (7) and N of M (7). */
+  readonly windowDays: number;
+  /** Days of intervals high flow reads: a week of history plus its one-day look-back. */
+  readonly highFlowDays: number;
+  /** An active alert resolves once its evidence has stopped this long, h of twin time. */
+  readonly resolveAfterHours: number;
+  /** Zero hours in a row after which a meter's zeros are not evidence (health: 72 h stuck). */
+  readonly stuckHours: number;
+}
+
+export const RUNNER_DEFAULTS: DetectionRunnerSettings = {
+  windowDays: 14,
+  highFlowDays: 8,
+  resolveAfterHours: 24,
+  stuckHours: 72,
+};
+
+export interface DetectionRunnerOptions {
+  readonly site: Site;
+  readonly tree: MeterTree;
+  readonly db: Database.Database;
+  /** Intervals of one meter ending in (fromMs, toMs], oldest first (`Store.intervals`). */
+  readonly intervals: (meterId: string, fromMs: number, toMs: number) => readonly Interval[];
+  readonly desk: AlertDesk;
+  readonly logger: Logger;
+  readonly settings?: Partial<DetectionRunnerSettings>;
+}
+
+/**
+ * Runs the leak detectors over the store after the twin's steps, at most once per twin hour
+ * (when a step crosses an hour boundary), and keeps the alerts in line with what they find:
+ * a candidate with new evidence opens an alert unless its meter and detector already have an
+ * active one (which then takes the later evidence); an active alert whose evidence has
+ * stopped for `resolveAfterHours`, with the meter reporting meanwhile, resolves itself.
+ */
+export class DetectionRunner {
+  private readonly site: Site;
+  private readonly tree: MeterTree;
+  private readonly db: Database.Database;
+  private readonly intervals: DetectionRunnerOptions['intervals'];
+  private readonly desk: AlertDesk;
+  private readonly log: Logger;
+  private readonly settings: DetectionRunnerSettings;
+  private readonly schedule: readonly ScheduledUse[];
+  /** Meters whose fixtures all draw intermittently: the continuous-flow rule applies. */
+  private readonly intermittent: ReadonlySet<string>;
+  /** Twin hour (ms / HOUR_MS, floored) of the last run. */
+  private lastHour: number | null = null;
+
+  constructor(options: DetectionRunnerOptions) {
+    this.site = options.site;
+    this.tree = options.tree;
+    this.db = options.db;
+    this.intervals = options.intervals;
+    this.desk = options.desk;
+    this.log = options.logger.child({ area: 'detect' });
+    this.settings = { ...RUNNER_DEFAULTS, ...options.settings };
+    this.schedule = siteSchedule(options.site, options.tree);
+    this.intermittent = new Set(
+      options.site.meters
+        .map((m) => m.id)
+        .filter((id) => servesIntermittentFixtures(options.site, options.tree, id)),
+    );
+  }
+
+  /** Called after every step with its twin time; runs when the step crossed an hour. */
+  stepped(nowMs: number): void {
+    const hour = Math.floor(nowMs / HOUR_MS);
+    if (this.lastHour !== null && hour <= this.lastHour) return;
+    this.lastHour = hour;
+    try {
+      this.run(nowMs);
+    } catch (err) {
+      // A failed run must not fail the step: the next hour runs again.
+      this.log.error({ err, twinMs: nowMs }, 'detection run failed');
+    }
+  }
+
+  /** Runs every detector at twin time `nowMs` and updates the alerts. */
+  run(nowMs: number): void {
+    const started = performance.now();
+    const { candidates, hours } = this.detect(nowMs);
+
+    // The latest candidate per meter and detector carries the newest evidence.
+    const latest = new Map<string, LeakCandidate>();
+    for (const c of candidates) {
+      const key = `${c.meterId}|${c.detector}`;
+      const seen = latest.get(key);
+      if (seen === undefined || c.window.endMs > seen.window.endMs) latest.set(key, c);
+    }
+
+    const resolveAfterMs = this.settings.resolveAfterHours * HOUR_MS;
+    let opened = 0;
+    this.desk.batch(() => {
+      // Open or extend.
+      for (const c of latest.values()) {
+        const active = this.desk.active(c.meterId, c.detector);
+        if (active !== undefined) {
+          if (c.window.endMs > active.evidenceEndMs) this.desk.update(active.id, c);
+          continue;
+        }
+        // Evidence an alert already covered, or that stopped long ago, opens nothing.
+        const covered = this.desk.coveredUntil(c.meterId, c.detector) ?? -Infinity;
+        if (c.window.endMs <= covered || nowMs - c.window.endMs >= resolveAfterMs) continue;
+        this.desk.open(c, nowMs);
+        opened += 1;
+      }
+
+      // Resolve what has stopped.
+      for (const alert of this.desk.unresolved()) {
+        if (nowMs - alert.window.endMs < resolveAfterMs) continue;
+        const reported = (hours.get(alert.meterId) ?? []).filter(
+          (h) => h.startMs >= alert.window.endMs && h.endMs <= nowMs && reportedHour(h),
+        ).length;
+        if (reported >= this.settings.resolveAfterHours) this.desk.autoResolve(alert.id, nowMs);
+      }
+    });
+    this.log.debug(
+      {
+        twinMs: nowMs,
+        candidates: candidates.length,
+        opened,
+        durationMs: Math.round(performance.now() - started),
+      },
+      'detection run',
+    );
+  }
+
+  /**
+   * Every detector's candidates at `nowMs`, with suspects, narrowed to the lowest meter; and
+   * the hourly series they read.
+   */
+  detect(nowMs: number): { candidates: LeakCandidate[]; hours: Map<string, HourVolume[]> } {
+    const zone = this.site.timeZone;
+    const toMs = Math.floor(nowMs / HOUR_MS) * HOUR_MS;
+    const fromMs = toMs - this.settings.windowDays * DAY_MS;
+    const hours = hourInputs(this.db, {
+      meterIds: this.tree.order,
+      fromMs,
+      toMs,
+      stuckHours: this.settings.stuckHours,
+    });
+
+    const found: LeakCandidate[] = detectBalance({
+      site: this.site,
+      tree: this.tree,
+      hours,
+      nowMs,
+    });
+    for (const meterId of this.tree.order) {
+      const series = {
+        meterId,
+        hours: hours.get(meterId) ?? [],
+        zone,
+        nowMs,
+        schedule: this.schedule,
+      };
+      const own = [...detectNightFlow(series)];
+      if (this.intermittent.has(meterId)) own.push(...detectContinuousFlow(series));
+      const intervals = this.intervals(meterId, nowMs - this.settings.highFlowDays * DAY_MS, nowMs);
+      own.push(...detectHighFlow({ meterId, intervals, zone, nowMs, schedule: this.schedule }));
+      for (const c of own) found.push(withAreaSuspects(c, this.tree));
+    }
+    const candidates = narrowToLowest(found, this.tree, DETECTION_DEFAULTS.explainShare.value);
+    return { candidates, hours };
+  }
+}
+
+/** An hour the meter reported a measured volume for (zero included; stuck zeros too). */
+function reportedHour(hour: HourVolume): boolean {
+  return hour.volumeL !== null && !hour.estimated;
+}

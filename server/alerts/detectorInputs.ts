@@ -1,0 +1,109 @@
+import type Database from 'better-sqlite3';
+import type { HourVolume } from '../../models/detection';
+import { SUSPECT_FLAGS } from '../detect/hours';
+import type { IntervalFlag } from '../engine/interval';
+
+/**
+ * The hourly series the detectors read, from the store's `hourly` table (DESIGN §6): one
+ * query for every meter's hours over the window and one for the flagged intervals in it.
+ * Hours are whole UTC hours as the table books them (whole local hours in Asia/Shanghai).
+ *
+ * Data-health guard (issue #4): an hour without a row is null (no data is not no use), an
+ * hour touched by an `estimated_gap` interval is estimated, one touched by a stuck, rebased,
+ * reset, rolled-over or replaced register is suspect, and so is every hour of a run of at
+ * least `stuckHours` zero hours: a register that has not moved for days (the twin's health
+ * check calls it stuck after 72 h) would otherwise read as a child taking nothing, and its
+ * parent's balance as a leak.
+ */
+
+const HOUR_MS = 3_600_000;
+
+export interface HourInputOptions {
+  readonly meterIds: readonly string[];
+  /** Hours starting in [fromMs, toMs), epoch ms, whole hours. */
+  readonly fromMs: number;
+  readonly toMs: number;
+  /** Zero hours in a row after which a meter's zeros are not trusted. */
+  readonly stuckHours: number;
+}
+
+export function hourInputs(
+  db: Database.Database,
+  options: HourInputOptions,
+): Map<string, HourVolume[]> {
+  const { fromMs, toMs } = options;
+
+  // Every meter's stored hours in the window.
+  const rows = db
+    .prepare(
+      'SELECT meter, hour_ts, volume_l, estimated FROM hourly WHERE hour_ts >= ? AND hour_ts < ?',
+    )
+    .all(fromMs, toMs) as Array<{
+    meter: string;
+    hour_ts: number;
+    volume_l: number;
+    estimated: number;
+  }>;
+  const stored = new Map<string, Map<number, { volumeL: number; estimated: boolean }>>();
+  for (const r of rows) {
+    let byHour = stored.get(r.meter);
+    if (byHour === undefined) {
+      byHour = new Map();
+      stored.set(r.meter, byHour);
+    }
+    byHour.set(r.hour_ts, { volumeL: r.volume_l, estimated: r.estimated === 1 });
+  }
+
+  // Spans of intervals whose register cannot be trusted hour by hour.
+  const flagged = db
+    .prepare(
+      "SELECT meter, start_ts, end_ts, flags FROM intervals WHERE flags <> '' AND end_ts > ? AND start_ts < ?",
+    )
+    .all(fromMs, toMs) as Array<{ meter: string; start_ts: number; end_ts: number; flags: string }>;
+  const bad = new Map<string, Array<{ startMs: number; endMs: number }>>();
+  for (const f of flagged) {
+    const flags = f.flags.split(',') as IntervalFlag[];
+    if (!flags.some((flag) => SUSPECT_FLAGS.has(flag))) continue;
+    const spans = bad.get(f.meter) ?? [];
+    spans.push({ startMs: f.start_ts, endMs: f.end_ts });
+    bad.set(f.meter, spans);
+  }
+
+  // A full grid per meter, so a missing hour is a null hour and not a shorter night.
+  const out = new Map<string, HourVolume[]>();
+  for (const meterId of options.meterIds) {
+    const byHour = stored.get(meterId);
+    const spans = bad.get(meterId) ?? [];
+    const hours: HourVolume[] = [];
+    for (let startMs = fromMs; startMs < toMs; startMs += HOUR_MS) {
+      const endMs = startMs + HOUR_MS;
+      const row = byHour?.get(startMs);
+      const suspect = spans.some((s) => s.startMs < endMs && s.endMs > startMs);
+      const base = {
+        startMs,
+        endMs,
+        volumeL: row?.volumeL ?? null,
+        estimated: row?.estimated ?? false,
+      };
+      hours.push(suspect ? { ...base, suspect } : base);
+    }
+    out.set(meterId, markStuck(hours, options.stuckHours));
+  }
+  return out;
+}
+
+/** Marks every hour of a run of at least `stuckHours` zero-volume hours as suspect. */
+function markStuck(hours: readonly HourVolume[], stuckHours: number): HourVolume[] {
+  const out = [...hours];
+  let runStart = -1;
+  for (let i = 0; i <= hours.length; i++) {
+    const zero = i < hours.length && hours[i]?.volumeL === 0;
+    if (zero && runStart < 0) runStart = i;
+    if (zero || runStart < 0) continue;
+    if (i - runStart >= stuckHours) {
+      for (let j = runStart; j < i; j++) out[j] = { ...hours[j]!, suspect: true };
+    }
+    runStart = -1;
+  }
+  return out;
+}
