@@ -67,6 +67,9 @@ export class DetectionRunner {
   private readonly intermittent: ReadonlySet<string>;
   /** Twin hour (ms / HOUR_MS, floored) of the last run. */
   private lastHour: number | null = null;
+  /** Twin time of the latest step not yet run, epoch ms. */
+  private pendingMs: number | null = null;
+  private scheduled = false;
 
   constructor(options: DetectionRunnerOptions) {
     this.site = options.site;
@@ -89,12 +92,24 @@ export class DetectionRunner {
     const hour = Math.floor(nowMs / HOUR_MS);
     if (this.lastHour !== null && hour <= this.lastHour) return;
     this.lastHour = hour;
-    try {
-      this.run(nowMs);
-    } catch (err) {
-      // A failed run must not fail the step: the next hour runs again.
-      this.log.error({ err, twinMs: nowMs }, 'detection run failed');
-    }
+
+    // Run after the tick has gone out, and once for a burst of steps: a fast replay or a
+    // backfill crosses many hours at once, and a run looks back over days anyway.
+    this.pendingMs = nowMs;
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      const at = this.pendingMs;
+      if (at === null) return;
+      this.pendingMs = null;
+      try {
+        this.run(at);
+      } catch (err) {
+        // A failed run must not fail the twin: the next hour runs again.
+        this.log.error({ err, twinMs: at }, 'detection run failed');
+      }
+    });
   }
 
   /** Runs every detector at twin time `nowMs` and updates the alerts. */

@@ -69,10 +69,16 @@ async function postReadings(readings: unknown[]) {
   expect(res.status).toBe(200);
 }
 
-/** Steps twin time hour by hour from the last step to `toMs`. */
-function stepTo(toMs: number): void {
+/**
+ * Steps twin time hour by hour from the last step to `toMs`, letting the event loop turn
+ * after each step as it does between live ticks (detection runs once the tick is out).
+ */
+async function stepTo(toMs: number): Promise<void> {
   const state = twin!.server.twin;
-  for (let t = (state.timeMs ?? T0 - HOUR) + HOUR; t <= toMs; t += HOUR) state.step(t);
+  for (let t = (state.timeMs ?? T0 - HOUR) + HOUR; t <= toMs; t += HOUR) {
+    state.step(t);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 async function listAlerts(status = 'all'): Promise<Alert[]> {
@@ -100,9 +106,9 @@ describe('leak alerts', () => {
     await client.connected;
 
     // Act: twin time runs to 06:00, when the flow has not stopped for 12 h across the night.
-    stepTo(at('2026-04-15T05:00:00'));
+    await stepTo(at('2026-04-15T05:00:00'));
     expect(await listAlerts()).toEqual([]);
-    stepTo(at('2026-04-15T06:00:00'));
+    await stepTo(at('2026-04-15T06:00:00'));
 
     // Assert: one open continuous-flow alert on that floor, its area's pipes suspect.
     const [opened, ...others] = await listAlerts('open');
@@ -127,7 +133,7 @@ describe('leak alerts', () => {
     expect(events[0]).toEqual({ change: 'opened', alert: opened });
 
     // The flow goes on to 08:00: the same alert takes the later evidence.
-    stepTo(at('2026-04-15T09:00:00'));
+    await stepTo(at('2026-04-15T09:00:00'));
     const [extended] = await listAlerts('open');
     expect(extended).toMatchObject({ id: opened!.id, confidence: 0.78 });
     expect(extended!.window).toEqual({
@@ -178,9 +184,9 @@ describe('leak alerts', () => {
     await until(() => events.some((e) => e.change === 'acknowledged'));
 
     // The flow stopped at 08:00: 23 h later the alert is still acknowledged, 24 h later resolved.
-    stepTo(at('2026-04-16T07:00:00'));
+    await stepTo(at('2026-04-16T07:00:00'));
     expect((await listAlerts('acknowledged')).map((a) => a.id)).toEqual([opened!.id]);
-    stepTo(at('2026-04-16T08:00:00'));
+    await stepTo(at('2026-04-16T08:00:00'));
     const [resolved, ...more] = await listAlerts('all');
     expect(more).toEqual([]);
     expect(resolved).toMatchObject({
@@ -208,7 +214,7 @@ describe('leak alerts', () => {
 
     // The control floor, with the same hours of office use, raised nothing: the stopped run
     // opens no new alert either.
-    stepTo(at('2026-04-16T12:00:00'));
+    await stepTo(at('2026-04-16T12:00:00'));
     expect((await listAlerts()).map((a) => a.meterId)).toEqual([LEAKY]);
     client.socket.close();
   });
@@ -216,7 +222,7 @@ describe('leak alerts', () => {
   it('lets an engineer resolve by hand, and opens a new alert if the flow goes on', async () => {
     twin = await startTestTwin({ TWIN_SOURCES: 'none' });
     await postReadings(register(LEAKY, 48, runningToilet));
-    stepTo(at('2026-04-15T06:00:00'));
+    await stepTo(at('2026-04-15T06:00:00'));
     const [first] = await listAlerts('open');
     const signIn = await call('POST', '/api/v1/session', {
       body: { token: twin.server.engineerToken },
@@ -227,7 +233,7 @@ describe('leak alerts', () => {
       body: { note: 'false alarm?', by: 'Wang' },
       cookie,
     });
-    stepTo(at('2026-04-15T07:00:00'));
+    await stepTo(at('2026-04-15T07:00:00'));
 
     expect(resolved.status).toBe(200);
     expect(resolved.body.alert).toMatchObject({
@@ -264,7 +270,7 @@ describe('leak alerts', () => {
     client.socket.on('alert', (e) => events.push(e));
     await client.connected;
 
-    stepTo(at('2026-04-16T12:00:00'));
+    await stepTo(at('2026-04-16T12:00:00'));
 
     expect(await listAlerts()).toEqual([]);
     expect(events).toEqual([]);
