@@ -107,7 +107,7 @@ export interface MeterSummary {
   readonly source: 'replay' | 'sim' | 'ingest';
   readonly flowLps: number | null;
   readonly todayL: number | null;
-  /** Twin time of the latest accepted reading, epoch ms. */
+  /** End of the latest booked interval (the latest reading that counted), epoch ms. */
   readonly lastReadingMs: number | null;
 }
 

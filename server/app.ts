@@ -188,7 +188,7 @@ export function createApp({
     ) {
       res.status(400).json({
         code: ErrorCode.badRequest,
-        message: `body is not valid JSON: ${(err as Error).message}`,
+        message: `body must be a JSON object: ${(err as Error).message}`,
       });
       return;
     }

@@ -406,13 +406,20 @@ export class Store {
     return rows.map((r) => r.value);
   }
 
-  /** Whether a reading with this sequence number was already stored for the meter. */
-  hasSeq(meterId: string, seq: number): boolean {
-    return (
-      this.db
-        .prepare('SELECT 1 FROM readings WHERE meter = ? AND seq = ? LIMIT 1')
-        .get(meterId, seq) !== undefined
-    );
+  /** Time and value of the reading first stored with this sequence number, if any. */
+  seqReading(meterId: string, seq: number): { tsMs: number; value: number | null } | undefined {
+    const row = this.db
+      .prepare('SELECT ts, value FROM readings WHERE meter = ? AND seq = ? ORDER BY id LIMIT 1')
+      .get(meterId, seq) as { ts: number; value: number | null } | undefined;
+    return row === undefined ? undefined : { tsMs: row.ts, value: row.value };
+  }
+
+  /** Whether the meter already has an event of this kind at exactly `tsMs`. */
+  hasEventAt(meterId: string, tsMs: number, kind: string): boolean {
+    const row = this.db
+      .prepare('SELECT 1 FROM events WHERE meter = ? AND ts = ? AND kind = ? LIMIT 1')
+      .get(meterId, tsMs, kind);
+    return row !== undefined;
   }
 
   /** Derived intervals of one meter ending in (fromMs, toMs], oldest first. */

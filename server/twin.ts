@@ -61,11 +61,11 @@ export interface IngestOutcome {
 /** A dry run's engine states and sequence numbers, carried from batch to batch. */
 export interface PreviewScratch {
   readonly engine: Map<string, EngineState>;
-  readonly seqs: Set<string>;
+  readonly seqs: Map<string, SeqSeen>;
 }
 
 export function newPreviewScratch(): PreviewScratch {
-  return { engine: new Map(), seqs: new Set() };
+  return { engine: new Map(), seqs: new Map() };
 }
 
 const HOUR_MS = 3_600_000;
@@ -354,16 +354,22 @@ export class Twin {
   /**
    * Ingests readings from outside the twin (HTTP, MQTT, import) through the same engine as
    * the built-in sources, in time order, and commits them before returning: an outcome
-   * returned is an outcome stored. Readings repeating a meter's sequence number are
-   * duplicates.
+   * returned is an outcome stored. A reading repeating a meter's sequence number is a
+   * duplicate when its time and value match, and a conflict otherwise.
    */
   ingestReadings(readings: readonly Reading[]): IngestOutcome[] {
     const stored: StoredReading[] = [];
     const intervals: Array<{ meterId: string; interval: Interval }> = [];
     const touched = new Map<string, EngineState>();
-    const results = this.inTimeOrder(readings, new Set(), (reading) =>
-      this.ingest(reading, stored, intervals, touched),
+    const conflicts: Reading[] = [];
+    const results = this.inTimeOrder(
+      readings,
+      new Map(),
+      (reading) => this.ingest(reading, stored, intervals, touched),
+      conflicts,
     );
+    // Readings that contradict a sequence number are kept, as conflicts, for review.
+    for (const reading of conflicts) stored.push({ reading, outcome: 'conflict' });
     try {
       this.store.commit({
         readings: stored,
@@ -605,8 +611,9 @@ export class Twin {
    */
   private inTimeOrder(
     readings: readonly Reading[],
-    seqs: Set<string>,
+    seqs: Map<string, SeqSeen>,
     apply: (reading: Reading) => IngestOutcome,
+    conflicts: Reading[] = [],
   ): IngestOutcome[] {
     const results: IngestOutcome[] = [];
     const order = readings
@@ -615,14 +622,18 @@ export class Twin {
     for (const i of order) {
       const reading = readings[i]!;
       const seqKey = reading.seq === undefined ? null : `${reading.meterId}\u0000${reading.seq}`;
-      if (
-        seqKey !== null &&
-        (seqs.has(seqKey) || this.store.hasSeq(reading.meterId, reading.seq!))
-      ) {
-        results[i] = { outcome: 'duplicate_seq', flags: [], interval: null };
-        continue;
+      if (seqKey !== null) {
+        // A sequence number seen before is a repeat if it carries the same time and value,
+        // and a conflict (kept out of totals, stored for review) if it does not.
+        const seen = seqs.get(seqKey) ?? this.store.seqReading(reading.meterId, reading.seq!);
+        if (seen !== undefined) {
+          const same = seen.tsMs === reading.tsMs && seen.value === reading.value;
+          results[i] = { outcome: same ? 'duplicate_seq' : 'conflict', flags: [], interval: null };
+          if (!same) conflicts.push(reading);
+          continue;
+        }
+        seqs.set(seqKey, { tsMs: reading.tsMs, value: reading.value });
       }
-      if (seqKey !== null) seqs.add(seqKey);
       results[i] = apply(reading);
     }
     return results;
@@ -639,11 +650,16 @@ export class Twin {
     if (reading.unit !== meter.register.unit) {
       return { outcome: 'unit_mismatch', state: null, interval: null };
     }
+    const value = engineValue(reading, reading.unit);
+    if (value !== null && !(Math.abs(value) <= this.profiles[i]!.capacityL)) {
+      // Beyond what the register can show (or not a number): neither a reading nor missing.
+      return { outcome: 'out_of_range', state: null, interval: null };
+    }
     const step = applyAnyReading(
       reading.kind,
       prior,
       reading.tsMs,
-      engineValue(reading, reading.unit),
+      value,
       this.kindContext(i),
       reading.serial ?? null,
     );
@@ -673,6 +689,27 @@ export class Twin {
     const i = this.meterIndex.get(event.meterId);
     if (i === undefined) {
       throw new ApiFailure(404, ErrorCode.unknownMeter, `no meter ${event.meterId}`);
+    }
+    // Values the register cannot show, and a second event at the same instant, are refused.
+    const capacityL = this.profiles[i]!.capacityL;
+    const unit = this.meters[i]!.register.unit;
+    const inUnit = (litres: number): number => (unit === 'm3' ? litres / 1000 : litres);
+    for (const [field, valueL] of eventValuesL(event)) {
+      if (!(valueL >= 0 && valueL <= capacityL)) {
+        const shown = Number.isFinite(valueL) ? String(inUnit(valueL)) : 'too large to store';
+        throw new ApiFailure(
+          400,
+          ErrorCode.badRequest,
+          `body.${field}: ${shown} — must lie between 0 and the register's capacity ${inUnit(capacityL)} ${unit}`,
+        );
+      }
+    }
+    if (this.store.hasEventAt(event.meterId, event.tsMs, event.kind)) {
+      throw new ApiFailure(
+        409,
+        ErrorCode.conflict,
+        `meter ${event.meterId} already has a ${event.kind} at ${new Date(event.tsMs).toISOString()}`,
+      );
     }
     const prior = registerStateOf(this.engine.get(event.meterId) ?? null);
     const step = applyStoredEvent(prior, event, this.profiles[i]!);
@@ -734,6 +771,26 @@ export class Twin {
       interval: result.interval,
     };
   }
+}
+
+/** What a sequence number was first seen with. */
+interface SeqSeen {
+  readonly tsMs: number;
+  readonly value: number | null;
+}
+
+/** The values of an event, in litres, by the request field they came from. */
+function eventValuesL(event: StoredEvent): Array<[string, number]> {
+  const body = event.body as Record<string, unknown>;
+  const fields: Array<[string, string]> = [
+    ['finalL', 'finalValue'],
+    ['startL', 'startValue'],
+    ['oldFinalL', 'oldFinalValue'],
+    ['newStartL', 'newStartValue'],
+  ];
+  return fields
+    .filter(([key]) => typeof body[key] === 'number')
+    .map(([key, field]) => [field, body[key] as number]);
 }
 
 /** A reading's value for the engine: litres, or L/s for flow, read in `unit`. */

@@ -45,7 +45,7 @@ const common = {
   /** Only cumulative registers exist in this version. */
   kind: z.literal('register').default('register'),
   /** Factor applied to every value before unit conversion (e.g. 10 for 10-litre pulses). */
-  scale: z.number().positive('scale must be > 0').finite().default(1),
+  scale: z.number().positive('scale must be > 0').max(1e6, 'scale must be at most 1e6').default(1),
 };
 
 const MeterMap = z.record(z.string().min(1, 'a file key cannot be empty'), Meter.shape.id);

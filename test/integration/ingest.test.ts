@@ -210,3 +210,44 @@ describe('POST /api/v1/readings', () => {
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
   });
 });
+
+describe('values and sequence numbers that cannot be right', () => {
+  it('holds a value beyond what the register can show, instead of calling it missing', async () => {
+    twin = await startTestTwin({ TWIN_SOURCES: 'none' });
+    const { body } = await post({
+      readings: [
+        { meter: METER, ts: '2026-03-01T10:00:00+08:00', value: 5, unit: 'm3', kind: 'register' },
+        {
+          meter: METER,
+          ts: '2026-03-01T11:00:00+08:00',
+          value: 1e308,
+          unit: 'm3',
+          kind: 'register',
+        },
+        {
+          meter: METER,
+          ts: '2026-03-01T12:00:00+08:00',
+          value: 5.01,
+          unit: 'm3',
+          kind: 'register',
+        },
+      ],
+    });
+    expect(
+      body.results.map((r: { status: string; reason?: string }) => [r.status, r.reason]),
+    ).toEqual([
+      ['accepted', undefined],
+      ['quarantined', 'out_of_range'],
+      ['accepted', undefined],
+    ]);
+    expect((await intervals()).map((i) => i.volumeL)).toEqual([10]);
+  });
+
+  it('calls a sequence number sent again with another value a conflict, and keeps it out of totals', async () => {
+    twin = await startTestTwin({ TWIN_SOURCES: 'none' });
+    await post({ readings: resent.slice(0, 2) });
+    const { body } = await post({ readings: [{ ...resent[1], value: 5.03 }] });
+    expect(body.results[0]).toMatchObject({ status: 'conflict' });
+    expect((await intervals()).map((i) => i.volumeL)).toEqual([12]);
+  });
+});

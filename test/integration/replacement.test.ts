@@ -213,6 +213,24 @@ describe('meter replacement and reset (PB-04)', () => {
     expect(await health()).toMatchObject({ openQuestions: [], logicalRegisterL: 1_532_540 });
   });
 
+  it('refuses an event value beyond the register, and a second event at the same time', async () => {
+    twin = await startTestTwin({ TWIN_SOURCES: 'none' });
+    const reset = { kind: 'reset', ts: EXCHANGE, finalValue: 1532.47, startValue: 0, unit: 'm3' };
+    await post(BEFORE.map(([ts, v]) => [ts, v]));
+
+    const huge = await send(`/api/v1/meters/${METER}/events`, { ...reset, finalValue: 1e308 });
+    const first = await send(`/api/v1/meters/${METER}/events`, reset);
+    const again = await send(`/api/v1/meters/${METER}/events`, reset);
+
+    expect(huge.status).toBe(400);
+    expect(huge.body.message).toBe(
+      "body.finalValue: too large to store — must lie between 0 and the register's capacity 100000 m3",
+    );
+    expect(first.status).toBe(200);
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('conflict');
+  });
+
   it('refuses values in another unit than the meter, naming field, value and rule', async () => {
     twin = await startTestTwin({ TWIN_SOURCES: 'none' });
 
