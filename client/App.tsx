@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { LOCALE, localName } from './i18n/index';
 import { useT } from './i18n/useT';
+import { AlertEvidencePanel } from './panels/AlertEvidencePanel';
+import { AlertListPanel } from './panels/AlertListPanel';
 import { ConnectionBadge } from './panels/ConnectionBadge';
 import { DataQualityPanel } from './panels/DataQualityPanel';
 import { EngineerControl } from './panels/EngineerControl';
@@ -53,10 +55,13 @@ export function App() {
       {siteName === null && <div className="loading">{t('app.loading')}</div>}
       <MeterTreePanel />
       <ViewControls />
-      {/* Between the tree and the view controls: data quality on top, the chart at the bottom. */}
+      {/* Between the tree and the view controls: alerts and data quality on top, the meter
+          chart or an alert's evidence at the bottom. */}
       <div className="center-column">
+        <AlertListPanel />
         <DataQualityPanel />
         <MeterChartPanel />
+        <AlertEvidencePanel />
       </div>
       <ImportPanel />
       <RoomTooltip />

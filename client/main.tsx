@@ -10,6 +10,7 @@ import './styles/panels.css';
 import './styles/chart.css';
 import './styles/scene-overlay.css';
 import './styles/engineer.css';
+import './styles/alerts.css';
 
 // Hooks first, so a test polling `window.__twin` never sees it missing once the page runs.
 installTestHooks();

@@ -18,6 +18,16 @@ export interface TwinTestHooks {
   readonly connection: string;
   /** Where a meter's marker is on the canvas now, or null if unknown, hidden or off-screen. */
   meterScreenPosition(meterId: string): ScreenPoint | null;
+  /** How many pipe instances the last paint marked as suspect (0 before the pipes are drawn). */
+  suspectPipeCount(): number;
+  /** A pipe instance's colour in the draw's `instanceColor` (linear RGB), or null if unknown. */
+  pipeColor(pipeId: string): [number, number, number] | null;
+}
+
+/** What the pipe draw lets tests read. */
+export interface PipeProbe {
+  suspectPipeCount(): number;
+  pipeColor(pipeId: string): [number, number, number] | null;
 }
 
 declare global {
@@ -28,6 +38,12 @@ declare global {
 
 type Probe = (meterId: string) => ScreenPoint | null;
 let probe: Probe | null = null;
+let pipeProbe: PipeProbe | null = null;
+
+/** The pipe draw registers what tests may read of it; null on unmount. */
+export function setPipeProbe(next: PipeProbe | null): void {
+  pipeProbe = next;
+}
 
 /** The scene registers how to project a meter to the screen; null on unmount. */
 export function setMeterScreenProbe(next: Probe | null): void {
@@ -44,6 +60,8 @@ export function installTestHooks(): TwinTestHooks {
       return liveStore.getState().connection;
     },
     meterScreenPosition: (meterId) => probe?.(meterId) ?? null,
+    suspectPipeCount: () => pipeProbe?.suspectPipeCount() ?? 0,
+    pipeColor: (pipeId) => pipeProbe?.pipeColor(pipeId) ?? null,
   };
   window.__twin = hooks;
   return hooks;

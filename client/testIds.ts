@@ -77,6 +77,18 @@ export const testIds = {
   importRejected: 'import-rejected',
   importNotes: 'import-notes',
   importPreviewTable: 'import-preview-table',
+  /** The open-alert list; `data-count` is the number of unresolved alerts. */
+  alertList: 'alert-list',
+  /** An alert in the list; `data-status`, `data-selected="true"` on the open one. */
+  alertItem: (alertId: number) => `alert-item-${alertId}`,
+  /** An alert's evidence panel; `data-alert-id`, `data-detector`, `data-points`. */
+  alertEvidence: 'alert-evidence',
+  alertClose: 'alert-close',
+  /** The engineer's note and acknowledge button (absent for visitors). */
+  alertAckNote: 'alert-ack-note',
+  alertAck: 'alert-ack',
+  /** The acknowledge form's error line (a translated message). */
+  alertAckError: 'alert-ack-error',
 } as const;
 
 /** `document.body.dataset.sceneReady` is 'true' once the building has been drawn. */

@@ -241,4 +241,46 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'importReject.fedBySource':
     'meter {meter} is driven by the replay or the simulator and takes no import',
   'importReject.other': 'unreadable: {text}',
+  'alert.title': 'Alerts',
+  'alert.count': '{count} unresolved',
+  'alert.listLabel': 'Unresolved leak alerts',
+  'alert.openedAt': '{time} (building time)',
+  'alert.status.open': 'Open',
+  'alert.status.acknowledged': 'Acknowledged',
+  'alert.status.resolved': 'Resolved',
+  'alert.text.balance':
+    '{place}: the parent meter exceeds its sub-meters by about {rate} L/h, a suspected leak in the pipes (confidence {confidence}%)',
+  'alert.text.night_flow':
+    '{place}: the night minimum flow has risen to about {rate} L/h, a suspected leak (confidence {confidence}%)',
+  'alert.text.continuous_flow':
+    '{place}: water has been running for hours at about {rate} L/h, a suspected leak (confidence {confidence}%)',
+  'alert.text.continuous_flow_night':
+    '{place}: water running through the night at about {rate} L/h, a suspected leak (confidence {confidence}%)',
+  'alert.text.high_flow':
+    '{place}: flow far above usual at about {rate} L/h, a suspected burst (confidence {confidence}%)',
+  'alert.evidenceTitle': 'Evidence',
+  'alert.evidence.balance':
+    'Parent minus the sum of sub-meters, hourly; grey band: meter tolerance',
+  'alert.evidence.night_flow': 'Nightly minimum flow against the legitimate night use limit',
+  'alert.evidence.continuous_flow': 'Hourly flow that never returns to zero',
+  'alert.evidence.high_flow': 'Flow against its historical limit',
+  'alert.evidence.value.balance': 'Imbalance',
+  'alert.evidence.value.night_flow': 'Night minimum',
+  'alert.evidence.value.continuous_flow': 'Flow',
+  'alert.evidence.value.high_flow': 'Flow',
+  'alert.evidence.axis': '{label} ({unit})',
+  'alert.evidence.limit': 'Limit',
+  'alert.evidence.lower': 'Lower limit',
+  'alert.loss': 'Estimated loss {m3} m³/day',
+  'alert.lossYuan': 'about ¥{yuan}/day',
+  'alert.suspects': '{count} suspect pipe segments',
+  'alert.window': 'Evidence {from} – {to}',
+  'alert.ackedBy': 'Acknowledged by {by}: {note}',
+  'alert.close': 'Close',
+  'alert.ackNote': 'Note',
+  'alert.ackPlaceholder': 'What was found or done',
+  'alert.ack': 'Acknowledge',
+  'alert.acking': 'Sending…',
+  'alert.ackConflict': 'This alert was already handled; the list is up to date',
+  'alert.ackNeedNote': 'Please write a note',
 };

@@ -5,12 +5,13 @@ import type {
   ServerToClientEvents,
 } from '../../models/protocol';
 import { createLogger } from '../log';
+import { type AlertStore, alertStore as appAlertStore } from '../state/alertStore';
 import type { LiveStore } from '../state/liveStore';
 
 /**
  * The realtime link: one Socket.IO connection to the serving origin. Every handshake sends the
  * last applied tick, so after a drop the server replays what was missed or sends a snapshot;
- * the store drops repeats and resets on snapshots.
+ * the store drops repeats and resets on snapshots. Alerts go to the alert store.
  */
 
 export type TwinSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -22,7 +23,7 @@ export function handshakeAuth(lastTick: number | null): HandshakeAuth {
   return lastTick === null ? {} : { lastTick };
 }
 
-export function connectTwin(store: LiveStore): TwinSocket {
+export function connectTwin(store: LiveStore, alerts: AlertStore = appAlertStore): TwinSocket {
   const socket: TwinSocket = io({
     // A function, so each reconnect sends the tick applied most recently, not the first one.
     auth: (cb) => cb(handshakeAuth(store.getState().lastTick)),
@@ -34,6 +35,12 @@ export function connectTwin(store: LiveStore): TwinSocket {
   socket.on('snapshot', (snapshot) => {
     log.debug('snapshot', { tick: snapshot.tick, meters: snapshot.topology.meters.length });
     store.getState().applySnapshot(snapshot);
+    alerts.getState().replaceAll(snapshot.alerts);
+  });
+  // Alerts: every event replaces the alert by id; resolved ones leave the open list.
+  socket.on('alert', (event) => {
+    log.debug('alert', { id: event.alert.id, change: event.change });
+    alerts.getState().applyEvent(event);
   });
   socket.on('tick', (tick) => {
     const outcome = store.getState().applyTick(tick);

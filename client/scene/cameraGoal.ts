@@ -16,7 +16,8 @@ import {
 /**
  * What each camera goal shows: the overview the whole site from the south-east, a storey its
  * building's footprint between floor and ceiling from a steeper angle, a meter the space
- * around it from the direction the user was already looking.
+ * around it from the direction the user was already looking, a box (an alert's suspect pipes)
+ * likewise.
  */
 
 /** Half the side of the cube framed around a focused meter, by level, m. */
@@ -77,6 +78,10 @@ export function goalFrame(
       // A view from straight above has no "right": fall back to the overview's direction.
       const flat = Math.hypot(lookingFrom.x, lookingFrom.z) < 1e-3;
       return box && frameBox(box, flat ? OVERVIEW_DIRECTION : lookingFrom, lens, area);
+    }
+    case 'box': {
+      const flat = Math.hypot(lookingFrom.x, lookingFrom.z) < 1e-3;
+      return frameBox(goal.box, flat ? OVERVIEW_DIRECTION : lookingFrom, lens, area);
     }
   }
 }

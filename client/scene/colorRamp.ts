@@ -51,3 +51,13 @@ export function rampColor(t: number, out: Rgb): Rgb {
 export function flowColor(flowLps: number, highFlowLps: number, out: Rgb): Rgb {
   return rampColor(flowRampT(flowLps, highFlowLps), out);
 }
+
+/** Suspect pipes: amber at low confidence, red at full confidence. */
+export const SUSPECT_LOW: Readonly<Rgb> = { r: 1.0, g: 0.7, b: 0.12 };
+export const SUSPECT_HIGH: Readonly<Rgb> = { r: 1.0, g: 0.12, b: 0.1 };
+
+/** Writes the colour of a pipe suspected with `confidence` (0…1) into `out`; no allocation. */
+export function suspectColor(confidence: number, out: Rgb): Rgb {
+  const c = Number.isFinite(confidence) ? Math.min(1, Math.max(0, confidence)) : 0;
+  return mix(SUSPECT_LOW, SUSPECT_HIGH, c, out);
+}

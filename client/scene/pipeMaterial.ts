@@ -4,17 +4,21 @@ import { ShaderMaterial, Vector3 } from 'three';
  * The pipe material: one draw for the whole network. Each instance carries its colour
  * (`instanceColor`, from the flow ramp), its length and a signed flow speed; bright dashes run
  * along the pipe in the flow direction. Fragments outside the visible height band are cut,
- * which is how floor isolation hides the pipes of other storeys and buildings.
+ * which is how floor isolation hides the pipes of other storeys and buildings. A pipe an open
+ * alert suspects (`aSuspect` > 0) is drawn thicker and pulses.
  */
 
 /** Per-instance attribute names shared with the component that fills them. */
 export const PIPE_ATTR_FLOW = 'aFlow';
 export const PIPE_ATTR_LENGTH = 'aLength';
+export const PIPE_ATTR_SUSPECT = 'aSuspect';
 
 const vertexShader = /* glsl */ `
 attribute float aFlow;
 attribute float aLength;
+attribute float aSuspect;
 varying vec3 vColor;
+varying float vSuspect;
 varying float vAlongM;
 varying float vFlow;
 varying vec3 vWorld;
@@ -29,7 +33,11 @@ void main() {
   // The unit cylinder runs from y = -0.5 (upstream) to y = +0.5 (downstream).
   vAlongM = (position.y + 0.5) * aLength;
   vFlow = aFlow;
-  vec4 world = modelMatrix * instanceMatrix * vec4(position, 1.0);
+  vSuspect = aSuspect;
+  // Suspect pipes are drawn up to twice as thick, so they read from the whole-site view.
+  float widen = 1.0 + step(0.0001, aSuspect) * (0.6 + 0.4 * aSuspect);
+  vec3 local = vec3(position.x * widen, position.y, position.z * widen);
+  vec4 world = modelMatrix * instanceMatrix * vec4(local, 1.0);
   vWorld = world.xyz;
   // Cheap side lighting: brighter where the surface faces the camera.
   vec3 n = normalize(normalMatrix * mat3(instanceMatrix) * normal);
@@ -47,6 +55,7 @@ varying float vAlongM;
 varying float vFlow;
 varying vec3 vWorld;
 varying float vShade;
+varying float vSuspect;
 
 void main() {
   if (any(lessThan(vWorld, uBoxMin)) || any(greaterThan(vWorld, uBoxMax))) discard;
@@ -58,6 +67,10 @@ void main() {
   dash *= step(0.001, strength);
   vec3 base = vColor * vShade;
   vec3 color = mix(base, min(vColor * 1.6 + 0.25, vec3(1.0)), dash * 0.85);
+  // Suspect pipes pulse about once a second, brighter the surer the alert.
+  float pulse = 0.5 + 0.5 * sin(uTimeS * 6.2832);
+  float glow = step(0.0001, vSuspect) * pulse * (0.35 + 0.45 * vSuspect);
+  color = mix(color, min(vColor * 1.4 + 0.3, vec3(1.0)), glow);
   gl_FragColor = vec4(color, 1.0);
   #include <colorspace_fragment>
 }

@@ -1,6 +1,7 @@
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { Lang } from '../i18n/index';
+import type { WorldBox } from '../scene/sceneFrame';
 
 /**
  * Interface state that changes on user action only: language, the selected meter, the floor
@@ -19,7 +20,9 @@ export type ChartRange = '24h' | '7d';
 export type CameraGoal =
   | { readonly kind: 'overview' }
   | { readonly kind: 'floor'; readonly buildingId: string; readonly floorId: string }
-  | { readonly kind: 'meter'; readonly meterId: string };
+  | { readonly kind: 'meter'; readonly meterId: string }
+  /** A box of the site, e.g. around an alert's suspect pipes. */
+  | { readonly kind: 'box'; readonly box: WorldBox };
 
 /** A room under the pointer, with where to draw its tooltip (canvas CSS pixels). */
 export interface HoveredRoom {
@@ -31,6 +34,8 @@ export interface HoveredRoom {
 export interface UiState {
   readonly lang: Lang;
   readonly selectedMeterId: string | null;
+  /** The alert whose evidence is open (its chart takes the meter chart's place). */
+  readonly selectedAlertId: number | null;
   readonly cameraGoal: CameraGoal;
   /** Bumps on every camera request, so asking for the same goal again flies there again. */
   readonly cameraRequest: number;
@@ -48,6 +53,11 @@ export interface UiActions {
    * returns the camera to the view of the floor choice.
    */
   selectMeter(meterId: string | null): void;
+  /**
+   * Opens an alert's evidence (closing the meter chart) and flies to the box around its
+   * suspect pipes; null closes it and returns to the view of the floor choice.
+   */
+  selectAlert(alertId: number | null, box?: WorldBox | null): void;
   setHoveredMeter(meterId: string | null): void;
   /** Shows one storey (or all) and frames it. */
   setFloor(floor: FloorFilter): void;
@@ -71,6 +81,7 @@ export function createUiStore() {
   return createStore<UiState & UiActions>()((set) => ({
     lang: initialLang(),
     selectedMeterId: null,
+    selectedAlertId: null,
     cameraGoal: { kind: 'overview' },
     cameraRequest: 0,
     hoveredMeterId: null,
@@ -81,9 +92,17 @@ export function createUiStore() {
     selectMeter: (selectedMeterId) =>
       set((s) => ({
         selectedMeterId,
+        selectedAlertId: selectedMeterId ? null : s.selectedAlertId,
         cameraGoal: selectedMeterId
           ? { kind: 'meter', meterId: selectedMeterId }
           : floorGoal(s.floor),
+        cameraRequest: s.cameraRequest + 1,
+      })),
+    selectAlert: (selectedAlertId, box) =>
+      set((s) => ({
+        selectedAlertId,
+        selectedMeterId: selectedAlertId === null ? s.selectedMeterId : null,
+        cameraGoal: selectedAlertId !== null && box ? { kind: 'box', box } : floorGoal(s.floor),
         cameraRequest: s.cameraRequest + 1,
       })),
     setHoveredMeter: (hoveredMeterId) => set({ hoveredMeterId }),

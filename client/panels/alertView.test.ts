@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import type { Alert } from '../../models/alert';
+import { buildSite, buildTopology } from '../testing/builders';
+import { alertText, evidenceChartData, suspectBox } from './alertView';
+
+const at = (iso: string) => Date.parse(`${iso}+08:00`);
+const topology = buildTopology([
+  ['M1', 1, null],
+  ['M3-f2', 3, 'M1'],
+]);
+const base = buildSite(topology);
+const site = {
+  ...base,
+  network: {
+    nodes: [
+      { id: 'a', kind: 'junction' as const, position: { x: 0, y: 0, z: 3 } },
+      { id: 'b', kind: 'junction' as const, position: { x: 20, y: 4, z: 3 } },
+    ],
+    pipes: [
+      {
+        id: 'p1',
+        from: 'a',
+        to: 'b',
+        diameterMm: 25,
+        material: 'ppr' as const,
+        installYear: 2016,
+      },
+    ],
+  },
+};
+
+const alert: Alert = {
+  id: 1,
+  detector: 'continuous_flow',
+  meterId: 'M3-f2',
+  status: 'open',
+  openedMs: at('2026-04-15T06:00:00'),
+  window: { startMs: at('2026-04-14T18:00:00'), endMs: at('2026-04-15T06:00:00') },
+  confidence: 0.75,
+  suspects: [{ pipeId: 'p1', confidence: 0.75 }],
+  lossLph: 180,
+  lossM3PerDay: 4.32,
+  lossYuanPerDay: null,
+  evidence: {
+    unit: 'L',
+    points: [
+      { tMs: at('2026-04-14T19:00:00'), value: 50, limit: 42 },
+      { tMs: at('2026-04-14T18:00:00'), value: 40, limit: 42 },
+    ],
+  },
+  ackNote: null,
+  ackBy: null,
+  ackMs: null,
+  resolvedMs: null,
+  resolvedBy: null,
+};
+
+describe('alert view', () => {
+  it('says where, how much and how sure in plain language', () => {
+    expect(alertText(alert, site, 'zh')).toBe(
+      '表M3-f2：夜间持续用水约 180 L/h，疑似漏水（置信度 75%）',
+    );
+    expect(alertText(alert, site, 'en')).toBe(
+      'Meter M3-f2: water running through the night at about 180 L/h, a suspected leak (confidence 75%)',
+    );
+    const daytime = {
+      ...alert,
+      window: { startMs: at('2026-04-15T08:00:00'), endMs: at('2026-04-15T14:00:00') },
+    };
+    expect(alertText(daytime, site, 'zh')).toBe(
+      '表M3-f2：用水长时间不停，约 180 L/h，疑似漏水（置信度 75%）',
+    );
+  });
+
+  it('charts the evidence in time order, with a ±tolerance band for the balance', () => {
+    const x = [at('2026-04-14T18:00:00') / 1000, at('2026-04-14T19:00:00') / 1000];
+    expect(evidenceChartData(alert)).toEqual([x, [40, 50], [42, 42]]);
+    expect(evidenceChartData({ ...alert, detector: 'balance' })).toEqual([
+      x,
+      [40, 50],
+      [42, 42],
+      [-42, -42],
+    ]);
+  });
+
+  it('frames the suspect pipes with a minimum size', () => {
+    expect(suspectBox(alert, site)).toEqual({
+      minX: 0,
+      maxX: 20,
+      minY: -4,
+      maxY: 8,
+      minZ: -3,
+      maxZ: 9,
+    });
+    expect(suspectBox({ ...alert, suspects: [] }, site)).toBeNull();
+  });
+});
