@@ -15,7 +15,8 @@ export function rawBatchedInsertMs(
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.exec(
-    'CREATE TABLE r (meter TEXT NOT NULL, ts INTEGER NOT NULL, value REAL, PRIMARY KEY (meter, ts)) WITHOUT ROWID',
+    'CREATE TABLE r (meter TEXT NOT NULL, ts INTEGER NOT NULL, value REAL, PRIMARY KEY ' +
+      '(meter, ts)) WITHOUT ROWID',
   );
   const insert = db.prepare('INSERT INTO r VALUES (?, ?, ?)');
   const batch = db.transaction((from: number) => {

@@ -92,9 +92,11 @@ export async function benchIngestHttp(total = 1_000_000): Promise<void> {
   console.log(`HTTP batch ingest: ${n} readings in ${requests} requests of ${PER_REQUEST}`);
   report('HTTP ingest throughput', n / (twinMs / 1000), n / (rawMs / 1000), 'readings/s');
   console.log(
-    `acknowledgement latency per ${PER_REQUEST}-reading request: p50 ${lat.p50.toFixed(1)} ms, p99 ${lat.p99.toFixed(1)} ms`,
+    `acknowledgement latency per ${PER_REQUEST}-reading request: p50 ${lat.p50.toFixed(1)} ` +
+      `ms, p99 ${lat.p99.toFixed(1)} ms`,
   );
   console.log(
-    `RSS before ${rssBeforeMb.toFixed(0)} MB, after ${n} readings ${rssAfterMb.toFixed(0)} MB; store ${(dbBytes / n).toFixed(0)} bytes per reading`,
+    `RSS before ${rssBeforeMb.toFixed(0)} MB, after ${n} readings ${rssAfterMb.toFixed(0)} ` +
+      `MB; store ${(dbBytes / n).toFixed(0)} bytes per reading`,
   );
 }

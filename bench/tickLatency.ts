@@ -84,7 +84,8 @@ export async function benchTickLatency(): Promise<void> {
   const a = percentiles(twinLat);
   const b = percentiles(bareLat);
   console.log(
-    `tick delivery to ${CLIENTS} clients, ${TICKS} ticks, payload ${JSON.stringify(payload).length} bytes`,
+    `tick delivery to ${CLIENTS} clients, ${TICKS} ticks, payload ` +
+      `${JSON.stringify(payload).length} bytes`,
   );
   report('tick latency p50 (step + broadcast)', a.p50, b.p50, 'ms');
   report('tick latency p99 (step + broadcast)', a.p99, b.p99, 'ms');

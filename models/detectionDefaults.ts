@@ -57,7 +57,12 @@ export const DETECTION_DEFAULTS = {
    * hourly volumes a busy working day has no zero hour, so the run must outlast one (12 h)
    * and cover a whole night window.
    */
-  continuousRunHours: { value: 12, unit: 'h', source: '§7.2, §7.4 (scaled to hours)', status: 'D' },
+  continuousRunHours: {
+    value: 12,
+    unit: 'h',
+    source: '§7.2, §7.4 (scaled to hours)',
+    status: 'D',
+  },
   /** An hour counts as flowing from this volume: one litre is one register step. */
   continuousMinFlowLph: { value: 1, unit: 'L/h', source: '—', status: 'D' },
   /** Fixture types that legitimately draw for hours (never continuous-flow suspects). */

@@ -34,7 +34,9 @@ export interface ConfirmUnitResponse {
   readonly intervals: number;
 }
 
-/** `GET /api/v1/health/meters`: one health entry per meter of the site, at twin time `twinTimeMs`. */
+/**
+ * `GET /api/v1/health/meters`: one health entry per meter of the site, at twin time `twinTimeMs`.
+ */
 export interface MeterHealthResponse {
   readonly twinTimeMs: number | null;
   readonly meters: readonly MeterHealth[];

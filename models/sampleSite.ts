@@ -40,7 +40,8 @@ export function buildSampleSite(): Site {
       advancedM3PerPersonYear: 10,
       generalM3PerPersonYear: 15,
       source:
-        'MWR 《服务业用水定额：机关》 north region (values unconfirmed, see reference/domain.md §2.1)',
+        'MWR 《服务业用水定额：机关》 north region ' +
+        '(values unconfirmed, see reference/domain.md §2.1)',
       status: 'U',
     },
     buildings: [office, annex, guardHouse],

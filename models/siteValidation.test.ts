@@ -61,7 +61,9 @@ describe('validateSite', () => {
       {
         path: 'network.pipes[5].to',
         value: 'j1',
-        rule: 'node is already fed by pipe p-M1-j1; the network must be a tree (one upstream pipe per node)',
+        rule:
+          'node is already fed by pipe p-M1-j1; the network must be a tree (one upstream ' +
+          'pipe per node)',
       },
     ]);
   });

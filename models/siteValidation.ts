@@ -96,7 +96,9 @@ function referenceIssues(site: Site): SiteIssue[] {
       issues.push({
         path: `network.pipes[${i}].to`,
         value: pipe.to,
-        rule: `node is already fed by pipe ${upstreamOf.get(pipe.to)}; the network must be a tree (one upstream pipe per node)`,
+        rule:
+          `node is already fed by pipe ${upstreamOf.get(pipe.to)}; the network must be a ` +
+          `tree (one upstream pipe per node)`,
       });
     } else {
       upstreamOf.set(pipe.to, pipe.id);
@@ -249,7 +251,9 @@ function referenceIssues(site: Site): SiteIssue[] {
         issues.push({
           path: `meters[${i}].level`,
           value: meter.level,
-          rule: `a meter must be at a deeper level than the meter upstream (${parent.id}, level ${parent.level})`,
+          rule:
+            `a meter must be at a deeper level than the meter upstream (${parent.id}, ` +
+            `level ${parent.level})`,
         });
       }
     });

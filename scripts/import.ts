@@ -26,7 +26,8 @@ import { Twin } from '../server/twin';
 import { createDemandModel } from '../simulations/demand';
 
 const USAGE =
-  'usage: npm run import -- FILE --mapping MAPPING [--dry-run] [--data-dir DIR] [--site SITE] [--json]';
+  'usage: npm run import -- FILE --mapping MAPPING [--dry-run] [--data-dir DIR] [--site SITE] ' +
+  '[--json]';
 
 /** Prints one line and exits. */
 function fail(message: string, code = 1): never {
@@ -150,9 +151,11 @@ function report(s: ImportSummary, storeFile: string | null): void {
   for (const [meter, m] of Object.entries(s.meters)) {
     const statuses = Object.entries(m.statuses).map(([k, n]) => `${k} ${n}`);
     const flags = Object.entries(m.intervals.flags).map(([k, n]) => `${k} ${n}`);
+    const flagList = flags.length > 0 ? ` (${flags.join(', ')})` : '';
     console.log(
-      `${meter}: ${m.readings} readings (${statuses.join(', ')}); ${m.intervals.count} intervals, ` +
-        `${(m.intervals.volumeL / 1000).toFixed(3)} m³${flags.length > 0 ? ` (${flags.join(', ')})` : ''}`,
+      `${meter}: ${m.readings} readings (${statuses.join(', ')}); ` +
+        `${m.intervals.count} intervals, ` +
+        `${(m.intervals.volumeL / 1000).toFixed(3)} m³${flagList}`,
     );
   }
   const list = <T>(
@@ -167,7 +170,10 @@ function report(s: ImportSummary, storeFile: string | null): void {
   list('rejected rows', s.rejected, (r) => `line ${r.line}: ${r.reason}`);
   list('to look at', s.notes, (n) => {
     const why = [n.reason, n.hint].filter((x) => x !== undefined).join(' — ');
-    return `line ${n.line} ${n.meter} ${iso(n.tsMs)} ${n.value} ${n.unit}: ${n.status}${why ? ` (${why})` : ''}`;
+    return (
+      `line ${n.line} ${n.meter} ${iso(n.tsMs)} ${n.value} ${n.unit}: ` +
+      `${n.status}${why ? ` (${why})` : ''}`
+    );
   });
   list('meter exchanges (serial changed)', s.serialChanges, (c) => {
     return `line ${c.line} ${c.meter} ${iso(c.tsMs)}: ${c.from} → ${c.to}`;

@@ -1,6 +1,7 @@
 /**
  * Writes the sample site to samples/sites/county-water-bureau.json, pretty-printed with two
- * spaces. Run after changing models/sampleSite.ts or models/sample/: `npx tsx scripts/write-sample-site.ts`.
+ * spaces. Run after changing models/sampleSite.ts or models/sample/:
+ * `npx tsx scripts/write-sample-site.ts`.
  * models/sampleSite.test.ts fails while the file and the builder disagree.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -20,6 +21,6 @@ if (!result.ok) {
 await mkdir(new URL('.', target), { recursive: true });
 await writeFile(target, `${JSON.stringify(site, null, 2)}\n`);
 console.log(
-  `wrote ${target.pathname}: ${site.network.pipes.length} pipes, ${site.fixtures.length} fixtures, ` +
-    `${site.meters.length} meters`,
+  `wrote ${target.pathname}: ${site.network.pipes.length} pipes, ` +
+    `${site.fixtures.length} fixtures, ${site.meters.length} meters`,
 );

@@ -118,7 +118,9 @@ export function createApp({
     const maxMs = what === 'daily series' ? MAX_RANGE_MS.day : MAX_RANGE_MS.hour;
     if (to - from > maxMs) {
       const days = maxMs / (24 * HOUR_MS);
-      const message = `to - from = ${to - from} ms: ${what === 'interval list' ? 'an' : 'a'} ${what} spans at most ${days} days`;
+      const message =
+        `to - from = ${to - from} ms: ${what === 'interval list' ? 'an' : 'a'} ` +
+        `${what} spans at most ${days} days`;
       throw new ApiFailure(400, ErrorCode.rangeTooLong, message);
     }
     return { meterId, from, to, step };

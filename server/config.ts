@@ -37,7 +37,9 @@ const Env = z.object({
   TWIN_SOURCES: Sources.default({ replay: true, sim: true }),
   /** Twin ms per wall ms; 3600 plays one recorded hour per second. */
   TWIN_REPLAY_SPEED: z.coerce.number().positive().max(1_000_000).default(3600),
-  /** `replay` runs twin time at TWIN_REPLAY_SPEED from TWIN_START; `live` follows the wall clock. */
+  /**
+   * `replay` runs twin time at TWIN_REPLAY_SPEED from TWIN_START; `live` follows the wall clock.
+   */
   TWIN_CLOCK: z.enum(['replay', 'live']).default('replay'),
   /** ISO time where a new twin's clock starts; default: the current hour. */
   TWIN_START: z

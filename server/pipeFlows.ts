@@ -9,7 +9,10 @@ import type { Site } from '../models/site';
  * with every meter by construction; they are drawn as estimates, never listed as readings.
  */
 export interface PipeFlowModel {
-  /** Writes pipe flows (L/s, order of `site.network.pipes`) from meter flows (order of `site.meters`). */
+  /**
+   * Writes pipe flows (L/s, order of `site.network.pipes`) from meter flows (order of
+   * `site.meters`).
+   */
   compute(meterFlowLps: ArrayLike<number>, out: Float64Array): void;
 }
 

@@ -83,7 +83,8 @@ export function rejection(event: StoredEvent, state: RegisterState): string {
     return open.length === 0
       ? 'no open replacement question on this meter'
       : `no open question at that time, or the values contradict it (old final below the old ` +
-          `meter's last reading, or new start above the new meter's first); open: ${open.join(', ')}`;
+          `meter's last reading, or new start above the new meter's first); open: ` +
+          `${open.join(', ')}`;
   }
   const lastL = state.engine?.registerL ?? 0;
   return `the final value is below the register's last reading (${lastL} L) by more than a glitch`;

@@ -5,6 +5,14 @@ import type { Reading } from '../models/reading';
 import type { Interval } from './engine/consumption';
 import type { EngineState, ReadingKind } from './engine/dispatch';
 import { hourShares } from './engine/hourly';
+import {
+  healthCounts,
+  meterEvents,
+  meterReadings,
+  readingById,
+  readingOutcomes,
+  readingsWithOutcome,
+} from './storeQueries';
 
 /** A received reading with what ingest decided about it. */
 export interface StoredReading {
@@ -153,13 +161,15 @@ export class Store {
     }
 
     this.insertReading = this.db.prepare(
-      'INSERT INTO readings (meter, ts, value, unit, seq, source, outcome, kind, serial) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO readings (meter, ts, value, unit, seq, source, outcome, kind, serial) ' +
+        'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     this.insertEvent = this.db.prepare(
       'INSERT INTO events (meter, ts, kind, body) VALUES (?, ?, ?, ?)',
     );
     this.insertInterval = this.db.prepare(
-      'INSERT OR REPLACE INTO intervals (meter, end_ts, start_ts, volume_l, flags) VALUES (?, ?, ?, ?, ?)',
+      'INSERT OR REPLACE INTO intervals (meter, end_ts, start_ts, volume_l, flags) ' +
+        'VALUES (?, ?, ?, ?, ?)',
     );
     this.addHourly = this.db.prepare(
       `INSERT INTO hourly (meter, hour_ts, volume_l, estimated) VALUES (?, ?, ?, ?)
@@ -225,7 +235,8 @@ export class Store {
   hourly(meterId: string, fromMs: number, toMs: number): HourRow[] {
     const rows = this.db
       .prepare(
-        'SELECT hour_ts, volume_l, estimated FROM hourly WHERE meter = ? AND hour_ts >= ? AND hour_ts < ? ORDER BY hour_ts',
+        'SELECT hour_ts, volume_l, estimated FROM hourly ' +
+          'WHERE meter = ? AND hour_ts >= ? AND hour_ts < ? ORDER BY hour_ts',
       )
       .all(meterId, fromMs, toMs) as Array<{
       hour_ts: number;
@@ -243,7 +254,8 @@ export class Store {
   volumesEndingBetween(fromMs: number, toMs: number): Map<string, number> {
     const rows = this.db
       .prepare(
-        'SELECT meter, sum(volume_l) AS v FROM intervals WHERE end_ts > ? AND end_ts <= ? GROUP BY meter',
+        'SELECT meter, sum(volume_l) AS v FROM intervals WHERE end_ts > ? AND end_ts <= ? ' +
+          'GROUP BY meter',
       )
       .all(fromMs, toMs) as Array<{ meter: string; v: number }>;
     return new Map(rows.map((r) => [r.meter, r.v]));
@@ -279,42 +291,21 @@ export class Store {
 
   /** Stored readings whose outcome is one of `outcomes`, oldest first, optionally of one meter. */
   readingsWithOutcome(outcomes: readonly string[], meterId?: string): RawRow[] {
-    const marks = outcomes.map(() => '?').join(',');
-    const sql = `SELECT id, meter, ts, value, unit, seq, source, outcome, confirmed_unit, kind, serial FROM readings
-      WHERE outcome IN (${marks}) ${meterId === undefined ? '' : 'AND meter = ?'} ORDER BY ts, id LIMIT 5000`;
-    const args = meterId === undefined ? outcomes : [...outcomes, meterId];
-    return this.db.prepare(sql).all(...args) as RawRow[];
+    return readingsWithOutcome(this.db, outcomes, meterId);
   }
 
   reading(id: number): RawRow | undefined {
-    return this.db
-      .prepare(
-        'SELECT id, meter, ts, value, unit, seq, source, outcome, confirmed_unit, kind, serial FROM readings WHERE id = ?',
-      )
-      .get(id) as RawRow | undefined;
+    return readingById(this.db, id);
   }
 
   /** Every stored reading of a meter, in time order then arrival order. */
   meterReadings(meterId: string): RawRow[] {
-    return this.db
-      .prepare(
-        'SELECT id, meter, ts, value, unit, seq, source, outcome, confirmed_unit, kind, serial FROM readings WHERE meter = ? ORDER BY ts, id',
-      )
-      .all(meterId) as RawRow[];
+    return meterReadings(this.db, meterId);
   }
 
   /** Every stored register event and answer of a meter, in time order then arrival order. */
   meterEvents(meterId: string): EventRow[] {
-    const rows = this.db
-      .prepare('SELECT id, meter, ts, kind, body FROM events WHERE meter = ? ORDER BY ts, id')
-      .all(meterId) as Array<{ id: number; meter: string; ts: number; kind: string; body: string }>;
-    return rows.map((r) => ({
-      id: r.id,
-      meterId: r.meter,
-      tsMs: r.ts,
-      kind: r.kind as StoredEvent['kind'],
-      body: JSON.parse(r.body) as unknown,
-    }));
+    return meterEvents(this.db, meterId);
   }
 
   /**
@@ -363,39 +354,7 @@ export class Store {
 
   /** Per meter: counts of interval flags and of readings by outcome, and the latest reading. */
   healthCounts(): Map<string, HealthCounts> {
-    const out = new Map<string, HealthCounts>();
-    const entry = (meter: string) => {
-      let e = out.get(meter);
-      if (!e) {
-        e = { flags: {}, outcomes: {}, lastTs: null, lastUseMs: null };
-        out.set(meter, e);
-      }
-      return e;
-    };
-    const flagRows = this.db
-      .prepare(
-        "SELECT meter, flags, count(*) AS n FROM intervals WHERE flags <> '' GROUP BY meter, flags",
-      )
-      .all() as Array<{ meter: string; flags: string; n: number }>;
-    for (const r of flagRows) {
-      for (const flag of r.flags.split(','))
-        entry(r.meter).flags[flag] = (entry(r.meter).flags[flag] ?? 0) + r.n;
-    }
-    const movedRows = this.db
-      .prepare('SELECT meter, max(end_ts) AS t FROM intervals WHERE volume_l > 0 GROUP BY meter')
-      .all() as Array<{ meter: string; t: number }>;
-    for (const r of movedRows) entry(r.meter).lastUseMs = r.t;
-    const outcomeRows = this.db
-      .prepare(
-        'SELECT meter, outcome, count(*) AS n, max(ts) AS last FROM readings GROUP BY meter, outcome',
-      )
-      .all() as Array<{ meter: string; outcome: string; n: number; last: number }>;
-    for (const r of outcomeRows) {
-      const e = entry(r.meter);
-      e.outcomes[r.outcome] = r.n;
-      e.lastTs = Math.max(e.lastTs ?? r.last, r.last);
-    }
-    return out;
+    return healthCounts(this.db);
   }
 
   /** Values of the readings stored for a meter at exactly `tsMs` in `unit`. */
@@ -430,7 +389,8 @@ export class Store {
   ): Array<Interval & { readonly flags: readonly string[] }> {
     const rows = this.db
       .prepare(
-        'SELECT start_ts, end_ts, volume_l, flags FROM intervals WHERE meter = ? AND end_ts > ? AND end_ts <= ? ORDER BY end_ts',
+        'SELECT start_ts, end_ts, volume_l, flags FROM intervals WHERE meter = ? ' +
+          'AND end_ts > ? AND end_ts <= ? ORDER BY end_ts',
       )
       .all(meterId, fromMs, toMs) as Array<{
       start_ts: number;
@@ -448,10 +408,7 @@ export class Store {
 
   /** Counts of stored readings by outcome (for health and tests). */
   readingOutcomes(meterId: string): Record<string, number> {
-    const rows = this.db
-      .prepare('SELECT outcome, count(*) AS n FROM readings WHERE meter = ? GROUP BY outcome')
-      .all(meterId) as Array<{ outcome: string; n: number }>;
-    return Object.fromEntries(rows.map((r) => [r.outcome, r.n]));
+    return readingOutcomes(this.db, meterId);
   }
 
   /** The open database, for modules that keep their own tables in it (alerts). */

@@ -50,7 +50,8 @@ function loadReplay(mappingPath: string, meterIds: ReadonlySet<string>, zone: st
   for (const entry of mapping.meters) {
     if (!meterIds.has(entry.meterId)) {
       throw new Error(
-        `${mappingPath}: meters[].meterId ${JSON.stringify(entry.meterId)} is not a meter of the site`,
+        `${mappingPath}: meters[].meterId ${JSON.stringify(entry.meterId)} is not a meter of ` +
+          `the site`,
       );
     }
   }
@@ -187,7 +188,8 @@ export function createTwinServer(
             warnedCalendar = true;
             logger.warn(
               { year: new Date(nowMs).getUTCFullYear() },
-              `the simulator knows China's holidays up to ${KNOWN_HOLIDAY_YEARS.last}; later years use Monday–Friday`,
+              `the simulator knows China's holidays up to ${KNOWN_HOLIDAY_YEARS.last}; later ` +
+                `years use Monday–Friday`,
             );
           }
           twin.step(nowMs);

@@ -186,7 +186,9 @@ export function buildFixtureRates(site: Site, p: DemandParameters): Map<string, 
         add(rate, day, litres / rates.length / rate.volumePerUseL, profile);
     }
   };
-  /** Fixtures of an activity serving `gender`: on the floor, else in its building, else anywhere. */
+  /**
+   * Fixtures of an activity serving `gender`: on the floor, else in its building, else anywhere.
+   */
   const pool = (activity: Activity, floorId: string | null, gender: Gender | null): UsesRate[] => {
     const all = entries.filter((e) => e.activity === activity && serves(e.place, gender));
     const onFloor = all.filter((e) => floorId !== null && e.place?.floorId === floorId);

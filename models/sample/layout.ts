@@ -61,7 +61,10 @@ export function room(
 }
 
 const WASHROOM_NAMES = {
-  toilet: { male: named('男卫生间', "Men's toilet"), female: named('女卫生间', "Women's toilet") },
+  toilet: {
+    male: named('男卫生间', "Men's toilet"),
+    female: named('女卫生间', "Women's toilet"),
+  },
   bathhouse: {
     male: named('男浴室', "Men's bathhouse"),
     female: named('女浴室', "Women's bathhouse"),

@@ -2,7 +2,8 @@ import type { NodeKind, Site } from '../site';
 
 /**
  * A tiny site from pipes written `from>to`, each named `p-<from>-<to>`. A node's kind comes
- * from its id: `src…` source, `M…` meter, `f…` fixture (a basin in room `room`), else junction.
+ * from its id: `src…` source, `M…` meter, `f…` fixture (a basin in room `room`), else
+ * junction.
  * `levels` lists the meters, one per meter node of the same id. For tests only: shared by
  * meterTree.test.ts and siteValidation.test.ts.
  */

@@ -137,7 +137,8 @@ export class AlertStore {
   active(meterId: string, detector: DetectorId): AlertRow | undefined {
     const row = this.db
       .prepare(
-        "SELECT * FROM alerts WHERE meter = ? AND detector = ? AND status <> 'resolved' ORDER BY id DESC LIMIT 1",
+        "SELECT * FROM alerts WHERE meter = ? AND detector = ? AND status <> 'resolved' ORDER " +
+          'BY id DESC LIMIT 1',
       )
       .get(meterId, detector) as RawAlert | undefined;
     return row === undefined ? undefined : fromRaw(row);
@@ -211,7 +212,8 @@ export class AlertStore {
     this.db.transaction(() => {
       this.db
         .prepare(
-          "UPDATE alerts SET status = 'acknowledged', ack_note = ?, ack_by = ?, ack_at = ? WHERE id = ?",
+          "UPDATE alerts SET status = 'acknowledged', ack_note = ?, ack_by = ?, ack_at = ? " +
+            'WHERE id = ?',
         )
         .run(note, by, nowMs, id);
       this.addHistory(id, 'acknowledged', nowMs, by, note);

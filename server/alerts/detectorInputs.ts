@@ -57,7 +57,8 @@ export function hourInputs(
   // Spans of intervals whose register cannot be trusted hour by hour.
   const flagged = db
     .prepare(
-      "SELECT meter, start_ts, end_ts, flags FROM intervals WHERE flags <> '' AND end_ts > ? AND start_ts < ?",
+      "SELECT meter, start_ts, end_ts, flags FROM intervals WHERE flags <> '' AND end_ts > ? " +
+        'AND start_ts < ?',
     )
     .all(fromMs, toMs) as Array<{ meter: string; start_ts: number; end_ts: number; flags: string }>;
   const bad = new Map<string, Array<{ startMs: number; endMs: number }>>();

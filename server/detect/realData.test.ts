@@ -60,7 +60,8 @@ describe('leak detectors on the DAIAD recording', () => {
   it('raises continuous flow wherever a zero-free run crossed a night', () => {
     // Households are occupied at night, so the office defaults (12 h over a night window,
     // ≥ 1 L/h) also catch 13–49 h household runs with a 1–2 L/h floor; only feccd95f (sparse,
-    // 17 h longest run) stays quiet. TODO(#4): a household profile (longer run, 2 L floor) for recorded households.
+    // 17 h longest run) stays quiet. TODO(#4): a household profile (longer run, 2 L floor) for
+    // recorded households.
     expect(alarming('continuous_flow')).toEqual([
       'df789230',
       '05be51c3',

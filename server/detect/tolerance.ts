@@ -11,7 +11,10 @@ import type { Meter } from '../../models/site';
 export type ToleranceRule = 'max' | 'statistical';
 
 export interface ToleranceOptions {
-  /** 'max': τ = e_p V_p + Σ e_i V_i; 'statistical': τ = k·sqrt((e_p V_p)² + Σ (e_i V_i)²). */
+  /**
+   * 'max': τ = e_p V_p + Σ e_i V_i;
+   * 'statistical': τ = k·sqrt((e_p V_p)² + Σ (e_i V_i)²).
+   */
   readonly rule?: ToleranceRule;
   readonly sigmaK?: number;
   /** Range ratio R = Q3/Q1 of the meters (the site file does not give it). */

@@ -35,8 +35,9 @@ export interface ImportRouteOptions {
 
 /**
  * `POST /api/v1/import?dryRun=true|false` with `Authorization: Bearer <ingest token>` (or an
- * engineer's session, for the upload page) and a JSON body `{ "mapping": {…}, "csv": "…" }` of at most 8 MiB. Answers the import summary
- * (`models/importSummary.ts`). `dryRun` defaults to true: nothing is stored unless asked.
+ * engineer's session, for the upload page) and a JSON body `{ "mapping": {…}, "csv": "…" }`
+ * of at most 8 MiB. Answers the import summary (`models/importSummary.ts`). `dryRun` defaults
+ * to true: nothing is stored unless asked.
  * One import runs at a time; another gets 409. A real run commits batch by batch, so a
  * failure midway (a full disk) leaves the batches before it stored, each one whole.
  */
@@ -52,7 +53,8 @@ export function importRoute({ twin, token, isEngineer, logger }: ImportRouteOpti
         throw new ApiFailure(
           401,
           ErrorCode.unauthorized,
-          'a valid "Authorization: Bearer <ingest token>" header or an engineer sign-in is required',
+          'a valid "Authorization: Bearer <ingest token>" header or an engineer sign-in is ' +
+            'required',
         );
       }
       next();

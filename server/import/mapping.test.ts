@@ -26,7 +26,8 @@ describe('parseMapping', () => {
     expect(() => parseMapping(bad)).toThrow(ImportError);
     expect(() => parseMapping(bad)).toThrow(
       'mapping.delimiter: ";;" — delimiter is one character; ' +
-        'mapping.timeFormat: "HH:mm" — timeFormat must be "iso" or a luxon format with day, month and year; ' +
+        'mapping.timeFormat: "HH:mm" — timeFormat must be "iso" or a luxon format with day, ' +
+        'month and year; ' +
         'mapping.scale: -1 — scale must be > 0',
     );
     expect(() => parseMapping({ ...long, format: 'tall' })).toThrow(
@@ -36,7 +37,8 @@ describe('parseMapping', () => {
 
   it('refuses names without a header, two keys on one meter, and a comma for both marks', () => {
     expect(() => parseMapping({ ...long, header: false })).toThrow(
-      'mapping.columns.meter: "meter" — without a header, columns are given by position (0, 1, …)',
+      'mapping.columns.meter: "meter" — without a header, ' +
+        'columns are given by position (0, 1, …)',
     );
     expect(() =>
       parseMapping({ ...long, meters: { a: 'M3-office-f1', b: 'M3-office-f1' } }),

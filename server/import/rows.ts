@@ -164,7 +164,8 @@ function layoutOf(mapping: ImportMapping, header: readonly string[] | null, line
     const at = names?.indexOf(ref.trim().toLowerCase()) ?? -1;
     if (at < 0) {
       throw new ImportError(
-        `line ${line}: no column '${ref}' (${field}) in the header '${header?.join(mapping.delimiter) ?? ''}'`,
+        `line ${line}: no column '${ref}' (${field}) in the header ` +
+          `'${header?.join(mapping.delimiter) ?? ''}'`,
       );
     }
     return at;

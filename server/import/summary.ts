@@ -14,9 +14,12 @@ import type { ImportRow, RowSink } from './rows';
 /** What an engine outcome usually means, for whoever reads a dry run. */
 const HINTS: Readonly<Record<string, string>> = {
   suspect_decrease:
-    'a large fall: a reset or a meter replacement? Not booked; the next reading decides (after_rebase)',
+    'a large fall: a reset or a meter replacement? Not booked; the next reading decides ' +
+    '(after_rebase)',
   suspect_jump: 'a rise beyond what the meter can pass at its maximum flow; not booked',
-  late: 'older than a reading the meter already has (a re-import, or rows out of order beyond the sort window)',
+  late:
+    'older than a reading the meter already has (a re-import, or rows out of order beyond ' +
+    'the sort window)',
   conflict: 'another value at the same time; kept out of totals',
   missing: 'a 0 after a large register is read as no value (a meter exchange?); nothing booked',
 };

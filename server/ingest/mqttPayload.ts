@@ -71,7 +71,9 @@ export function parseMessage(filter: string, topic: string, payload: Uint8Array)
   if (stray) {
     return {
       ok: false,
-      reason: `payload names meter ${JSON.stringify(stray.meter)}, the topic ${JSON.stringify(meter)}`,
+      reason:
+        `payload names meter ${JSON.stringify(stray.meter)}, the topic ` +
+        `${JSON.stringify(meter)}`,
     };
   }
   return { ok: true, readings };

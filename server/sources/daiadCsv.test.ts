@@ -217,7 +217,8 @@ describe('parseDaiadCsv rules', () => {
 
   it('refuses a file with another header, and an unknown zone', () => {
     expect(() => parseDaiadCsv('User key;date;consumption\n', 'Europe/Madrid')).toThrow(
-      "daiadCsv: expected header 'user key;datetime;meter reading;diff', got 'User key;date;consumption'",
+      "daiadCsv: expected header 'user key;datetime;meter reading;diff', got 'User " +
+        "key;date;consumption'",
     );
     expect(() => parseDaiadCsv(file(), 'Europe/Atlantis')).toThrow(
       "daiadCsv: unknown time zone 'Europe/Atlantis'",

@@ -97,7 +97,8 @@ export function mappingProblems(mapping: ReplayMapping, site: Site): string[] {
       problems.push(`meter '${entry.meterId}' is not in site '${site.id}'`);
     } else if (meter.register.unit !== mapping.unit) {
       problems.push(
-        `meter '${entry.meterId}' counts in ${meter.register.unit}, the recording in ${mapping.unit}`,
+        `meter '${entry.meterId}' counts in ${meter.register.unit}, the recording in ` +
+          `${mapping.unit}`,
       );
     }
   }

@@ -184,7 +184,8 @@ describe('createReplaySource', () => {
     });
 
     expect(() => createReplaySource({ parsed, mapping: unknown, buildingZone: ZONE })).toThrow(
-      "replaySource: recorded key 'no-such-key' (for meter 'M3-office-f1') has no reading in the recording",
+      "replaySource: recorded key 'no-such-key' (for meter 'M3-office-f1') has no reading in " +
+        'the recording',
     );
     expect(() =>
       createReplaySource({

@@ -69,7 +69,8 @@ export function createReplaySource(options: ReplaySourceOptions): ReplaySource {
   }
   if (parsed.zone !== mapping.zone) {
     throw new Error(
-      `replaySource: the recording was parsed in ${parsed.zone}, the mapping declares ${mapping.zone}`,
+      `replaySource: the recording was parsed in ${parsed.zone}, the mapping declares ` +
+        `${mapping.zone}`,
     );
   }
   const tz = IANAZone.create(buildingZone);

@@ -146,7 +146,8 @@ describe('leak alerts in the twin, in Chromium at 1280×720', () => {
     await expect.poll(() => ack.count()).toBe(1);
     expect(await ack.textContent()).toBe('确认');
 
-    await page.locator(byTestId(testIds.alertAckNote)).fill('2层卫生间水箱浮球卡住，已报修');
+    const note = '2层卫生间水箱浮球卡住，已报修';
+    await page.locator(byTestId(testIds.alertAckNote)).fill(note);
     await ack.click();
 
     const item = page.locator(byTestId(testIds.alertItem(alertId)));

@@ -60,7 +60,8 @@ describe('HTTP API', () => {
 
   it('returns hourly volumes with null where there is no data', async () => {
     const res = await fetch(
-      `${twin.url}/api/v1/meters/M1-main/series?from=${START - 2 * HOUR}&to=${START + 24 * HOUR}&step=hour`,
+      `${twin.url}/api/v1/meters/M1-main/series` +
+        `?from=${START - 2 * HOUR}&to=${START + 24 * HOUR}&step=hour`,
     );
     const body = (await res.json()) as SeriesResponse;
     expect(body.points).toHaveLength(26);

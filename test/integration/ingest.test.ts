@@ -25,9 +25,9 @@ async function post(body: unknown, options: { token?: string; type?: string } = 
 }
 
 async function intervals(meter = METER) {
-  const res = await fetch(
-    `${twin!.url}/api/v1/meters/${meter}/intervals?from=${Date.parse('2026-02-28T00:00:00Z')}&to=${Date.parse('2026-03-02T00:00:00Z')}`,
-  );
+  const from = Date.parse('2026-02-28T00:00:00Z');
+  const to = Date.parse('2026-03-02T00:00:00Z');
+  const res = await fetch(`${twin!.url}/api/v1/meters/${meter}/intervals?from=${from}&to=${to}`);
   return (await res.json()).intervals as Array<{ endMs: number; volumeL: number; flags: string[] }>;
 }
 

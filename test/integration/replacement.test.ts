@@ -224,7 +224,8 @@ describe('meter replacement and reset (PB-04)', () => {
 
     expect(huge.status).toBe(400);
     expect(huge.body.message).toBe(
-      "body.finalValue: too large to store — must lie between 0 and the register's capacity 100000 m3",
+      "body.finalValue: too large to store — must lie between 0 and the register's capacity " +
+        '100000 m3',
     );
     expect(first.status).toBe(200);
     expect(again.status).toBe(409);
