@@ -1,8 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testIds } from '../../client/testIds';
-import { launchChromium, screenshot } from '../support/browser';
+import { screenshot } from '../support/browser';
 import { startTestTwin, type TestTwin } from '../support/testTwin';
+import { openTwinPage, signInThroughUi } from '../support/twinPage';
 
 const byTestId = (id: string) => `[data-testid="${id}"]`;
 const HOUR = 3_600_000;
@@ -68,12 +69,7 @@ describe('leak alerts in the twin, in Chromium at 1280×720', () => {
     areaPipes = site.meterTree.find((m) => m.id === LEAKY)!.areaPipes;
     otherPipe = site.site.network.pipes.find((p) => !areaPipes.includes(p.id))!.id;
 
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    await page.goto(twin.url);
-    await page.waitForFunction(() => window.__twin?.sceneReady === true, null, {
-      timeout: 120_000,
-    });
+    ({ browser, page } = await openTwinPage(twin, { width: 1280, height: 720 }));
   });
 
   afterAll(async () => {
@@ -139,9 +135,7 @@ describe('leak alerts in the twin, in Chromium at 1280×720', () => {
   });
 
   it('lets a signed-in engineer acknowledge with a note', async () => {
-    await page.locator(byTestId(testIds.engineerSignIn)).click();
-    await page.locator(byTestId(testIds.engineerTokenInput)).fill(twin.server.engineerToken);
-    await page.locator(byTestId(testIds.engineerSubmit)).click();
+    await signInThroughUi(page, twin.server.engineerToken);
     const ack = page.locator(byTestId(testIds.alertAck));
     await expect.poll(() => ack.count()).toBe(1);
     expect(await ack.textContent()).toBe('确认');

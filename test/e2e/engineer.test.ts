@@ -1,8 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testIds } from '../../client/testIds';
-import { launchChromium, screenshot } from '../support/browser';
+import { screenshot } from '../support/browser';
 import { startTestTwin, type TestTwin } from '../support/testTwin';
+import { openTwinPage, submitEngineerToken } from '../support/twinPage';
 
 const byTestId = (id: string) => `[data-testid="${id}"]`;
 const METER = 'M3-office-f3'; // register in m³
@@ -36,12 +37,7 @@ describe('engineer sign-in and quarantine review in Chromium', () => {
     expect(results.map((r) => r.status)).toEqual(['quarantined', 'quarantined', 'quarantined']);
     twin.server.twin.step(Date.parse('2026-03-01T12:00:00+08:00'));
 
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
-    await page.goto(twin.url);
-    await page.waitForFunction(() => window.__twin?.sceneReady === true, null, {
-      timeout: 120_000,
-    });
+    ({ browser, page } = await openTwinPage(twin, { width: 1600, height: 900 }));
   });
 
   afterAll(async () => {
@@ -54,15 +50,13 @@ describe('engineer sign-in and quarantine review in Chromium', () => {
     await expect.poll(() => session.getAttribute('data-session')).toBe('visitor');
     await page.locator(byTestId(testIds.engineerSignIn)).click();
 
-    await page.locator(byTestId(testIds.engineerTokenInput)).fill('not-the-engineer-token');
-    await page.locator(byTestId(testIds.engineerSubmit)).click();
+    await submitEngineerToken(page, 'not-the-engineer-token');
     await expect
       .poll(() => page.locator(byTestId(testIds.engineerError)).textContent())
       .toBe('令牌不正确');
     await screenshot(page, 'engineer-sign-in-zh');
 
-    await page.locator(byTestId(testIds.engineerTokenInput)).fill(twin.server.engineerToken);
-    await page.locator(byTestId(testIds.engineerSubmit)).click();
+    await submitEngineerToken(page, twin.server.engineerToken);
     await expect.poll(() => session.getAttribute('data-session')).toBe('engineer');
     expect(await session.textContent()).toContain('已登录');
     // The cookie is out of the page's reach.

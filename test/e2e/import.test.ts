@@ -4,8 +4,9 @@ import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testIds } from '../../client/testIds';
-import { launchChromium, screenshot } from '../support/browser';
+import { screenshot } from '../support/browser';
 import { startTestTwin, type TestTwin } from '../support/testTwin';
+import { openTwinPage, signInThroughUi } from '../support/twinPage';
 
 const byTestId = (id: string) => `[data-testid="${id}"]`;
 const METER = 'M3-office-f3'; // register in m³
@@ -73,12 +74,7 @@ describe('CSV upload page in Chromium', () => {
     csvFile = path.join(dir, 'office-f3.csv');
     fs.writeFileSync(csvFile, CSV);
 
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
-    await page.goto(twin.url);
-    await page.waitForFunction(() => window.__twin?.sceneReady === true, null, {
-      timeout: 120_000,
-    });
+    ({ browser, page } = await openTwinPage(twin, { width: 1600, height: 900 }));
     panel = page.locator(byTestId(testIds.importPanel));
   });
 
@@ -92,9 +88,7 @@ describe('CSV upload page in Chromium', () => {
     await expect.poll(() => session.getAttribute('data-session')).toBe('visitor');
     expect(await page.locator(byTestId(testIds.importToggle)).count()).toBe(0);
 
-    await page.locator(byTestId(testIds.engineerSignIn)).click();
-    await page.locator(byTestId(testIds.engineerTokenInput)).fill(twin.server.engineerToken);
-    await page.locator(byTestId(testIds.engineerSubmit)).click();
+    await signInThroughUi(page, twin.server.engineerToken);
     await expect.poll(() => session.getAttribute('data-session')).toBe('engineer');
     await page.locator(byTestId(testIds.importToggle)).click();
 

@@ -2,8 +2,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScreenPoint } from '../../client/testHooks';
 import { testIds } from '../../client/testIds';
-import { canvasColourCount, launchChromium, screenshot } from '../support/browser';
-import { startTestTwin, type TestTwin } from '../support/testTwin';
+import { canvasColourCount, screenshot } from '../support/browser';
+import type { TestTwin } from '../support/testTwin';
+import { openTwinPage, startLiveTwin } from '../support/twinPage';
 
 const byTestId = (id: string) => `[data-testid="${id}"]`;
 /** How far, in CSS pixels, a marker may land from where it was for "the same view". */
@@ -34,19 +35,8 @@ describe('the dashboard at 1280×720', () => {
     page.evaluate((id) => window.__twin?.meterScreenPosition(id) ?? null, meterId);
 
   beforeAll(async () => {
-    // The real server with the built client, a day of history, ticking on its own.
-    twin = await startTestTwin({
-      TWIN_BACKFILL_DAYS: '1',
-      TWIN_START: '2026-07-07T08:00:00+08:00',
-      TWIN_TICK_MS: '400',
-    });
-    twin.server.startTicking();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    await page.goto(twin.url);
-    await page.waitForFunction(() => window.__twin?.sceneReady === true, null, {
-      timeout: 120_000,
-    });
+    twin = await startLiveTwin();
+    ({ browser, page } = await openTwinPage(twin, { width: 1280, height: 720 }));
     overview = (await markerAt('M1-main'))!;
   });
 

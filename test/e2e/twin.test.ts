@@ -1,8 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testIds } from '../../client/testIds';
-import { canvasColourCount, launchChromium, screenshot } from '../support/browser';
-import { startTestTwin, type TestTwin } from '../support/testTwin';
+import { canvasColourCount, screenshot } from '../support/browser';
+import type { TestTwin } from '../support/testTwin';
+import { openTwinPage, startLiveTwin } from '../support/twinPage';
 
 const byTestId = (id: string) => `[data-testid="${id}"]`;
 
@@ -12,19 +13,8 @@ describe('the twin in Chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
-    // The real server with the built client, a day of history, ticking on its own.
-    twin = await startTestTwin({
-      TWIN_BACKFILL_DAYS: '1',
-      TWIN_START: '2026-07-07T08:00:00+08:00',
-      TWIN_TICK_MS: '400',
-    });
-    twin.server.startTicking();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
-    await page.goto(twin.url);
-    await page.waitForFunction(() => window.__twin?.sceneReady === true, null, {
-      timeout: 120_000,
-    });
+    twin = await startLiveTwin();
+    ({ browser, page } = await openTwinPage(twin, { width: 1600, height: 900 }));
   });
 
   afterAll(async () => {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Alert, AlertEvent } from '../../models/alert';
+import { type CallOptions, callTwin, signInEngineer } from '../support/engineerApi';
 import { connectClient, startTestTwin, type TestTwin, until } from '../support/testTwin';
 
 const HOUR = 3_600_000;
@@ -17,22 +18,9 @@ afterEach(async () => {
   twin = null;
 });
 
-/** Calls the running twin with a JSON body (or none) and an optional cookie. */
-async function call(
-  method: string,
-  route: string,
-  options: { body?: unknown; cookie?: string } = {},
-) {
-  const headers: Record<string, string> = {};
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
-  if (options.cookie !== undefined) headers.cookie = options.cookie;
-  const res = await fetch(`${twin!.url}${route}`, {
-    method,
-    headers,
-    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
-  });
-  return { status: res.status, setCookie: res.headers.getSetCookie(), body: await res.json() };
-}
+/** Calls the running twin. */
+const call = (method: string, route: string, options?: CallOptions) =>
+  callTwin(twin!, method, route, options);
 
 /**
  * A meter's 15-minute register readings (m³, 3 decimals) from T0 for `hours` hours; `drawnL`
@@ -157,10 +145,7 @@ describe('leak alerts', () => {
     const anonymous = await call('POST', route, { body: { note: 'seen' } });
     expect(anonymous.status).toBe(401);
     expect(anonymous.body.code).toBe('unauthorized');
-    const signIn = await call('POST', '/api/v1/session', {
-      body: { token: twin.server.engineerToken },
-    });
-    const cookie = signIn.setCookie[0]!.split(';')[0]!;
+    const { cookie } = await signInEngineer(twin);
     const empty = await call('POST', route, { body: { note: ' ' }, cookie });
     expect(empty.status).toBe(400);
     expect(empty.body.message).toBe(
@@ -224,10 +209,7 @@ describe('leak alerts', () => {
     await postReadings(register(LEAKY, 48, runningToilet));
     await stepTo(at('2026-04-15T06:00:00'));
     const [first] = await listAlerts('open');
-    const signIn = await call('POST', '/api/v1/session', {
-      body: { token: twin.server.engineerToken },
-    });
-    const cookie = signIn.setCookie[0]!.split(';')[0]!;
+    const { cookie } = await signInEngineer(twin);
 
     const resolved = await call('POST', `/api/v1/alerts/${first!.id}/resolve`, {
       body: { note: 'false alarm?', by: 'Wang' },

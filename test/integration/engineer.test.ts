@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MeterHealth, QuarantinedReading } from '../../models/health';
+import { type CallOptions, callTwin, signInEngineer } from '../support/engineerApi';
 import { startTestTwin, type TestTwin, tempDataDir } from '../support/testTwin';
 
 const METER = 'M3-office-f3'; // register in m³
@@ -14,30 +15,15 @@ afterEach(async () => {
   twin = null;
 });
 
-/** Calls the running twin with a JSON body (or none) and an optional session cookie. */
-async function call(
-  method: string,
-  route: string,
-  options: { body?: unknown; cookie?: string } = {},
-) {
-  const headers: Record<string, string> = {};
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
-  if (options.cookie !== undefined) headers.cookie = options.cookie;
-  const res = await fetch(`${twin!.url}${route}`, {
-    method,
-    headers,
-    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
-  });
-  return { status: res.status, setCookie: res.headers.getSetCookie(), body: await res.json() };
-}
+/** Calls the running twin. */
+const call = (method: string, route: string, options?: CallOptions) =>
+  callTwin(twin!, method, route, options);
 
 /** Signs in with the server's engineer token; the `name=value` pair to send back. */
 async function signIn(): Promise<string> {
-  const res = await call('POST', '/api/v1/session', {
-    body: { token: twin!.server.engineerToken },
-  });
+  const res = await signInEngineer(twin!);
   expect(res.status).toBe(200);
-  return res.setCookie[0]!.split(';')[0]!;
+  return res.cookie;
 }
 
 /** PB-11: a gateway labels m³ register values as litres. */
