@@ -25,6 +25,11 @@ import { Store } from '../server/store';
 import { Twin } from '../server/twin';
 import { createDemandModel } from '../simulations/demand';
 
+/** The command's output on stdout (diagnostics go to stderr). */
+function print(text: string): void {
+  process.stdout.write(`${text}\n`);
+}
+
 const USAGE =
   'usage: npm run import -- FILE --mapping MAPPING [--dry-run] [--data-dir DIR] [--site SITE] ' +
   '[--json]';
@@ -50,7 +55,7 @@ function parseCommandLine() {
       },
     });
     if (values.help) {
-      console.log(USAGE);
+      print(USAGE);
       process.exit(0);
     }
     const [file, ...extra] = positionals;
@@ -119,7 +124,7 @@ async function main(): Promise<void> {
         console.error(`import: ${n} readings…`);
       },
     });
-    if (args.json) console.log(JSON.stringify(summary, null, 2));
+    if (args.json) print(JSON.stringify(summary, null, 2));
     else report(summary, dryRun ? null : storeFile);
   } catch (err) {
     // An ImportError says what to fix; anything else is named by its message too.
@@ -133,26 +138,26 @@ async function main(): Promise<void> {
 /** A short human report; `--json` gives the whole summary. */
 function report(s: ImportSummary, storeFile: string | null): void {
   const iso = (ms: number | null) => (ms === null ? '—' : new Date(ms).toISOString());
-  console.log(storeFile === null ? 'dry run: nothing stored' : `stored in ${storeFile}`);
-  console.log(
+  print(storeFile === null ? 'dry run: nothing stored' : `stored in ${storeFile}`);
+  print(
     `${s.rowsRead} rows, ${s.readings} readings, ${iso(s.firstTsMs)} → ${iso(s.lastTsMs)}, ` +
       `${s.durationMs} ms`,
   );
   const unmapped = Object.entries(s.unmapped);
   if (unmapped.length > 0) {
     const keys = unmapped.map(([key, n]) => `${key} (${n})`);
-    console.log(
+    print(
       `not mapped, not imported: ${keys.slice(0, 10).join(', ')}${keys.length > 10 ? ', …' : ''}`,
     );
   }
-  if (s.emptyValues > 0) console.log(`empty values skipped: ${s.emptyValues}`);
+  if (s.emptyValues > 0) print(`empty values skipped: ${s.emptyValues}`);
   if (s.laterOffsetRows > 0)
-    console.log(`rows read at the later offset of a DST repeat: ${s.laterOffsetRows}`);
+    print(`rows read at the later offset of a DST repeat: ${s.laterOffsetRows}`);
   for (const [meter, m] of Object.entries(s.meters)) {
     const statuses = Object.entries(m.statuses).map(([k, n]) => `${k} ${n}`);
     const flags = Object.entries(m.intervals.flags).map(([k, n]) => `${k} ${n}`);
     const flagList = flags.length > 0 ? ` (${flags.join(', ')})` : '';
-    console.log(
+    print(
       `${meter}: ${m.readings} readings (${statuses.join(', ')}); ` +
         `${m.intervals.count} intervals, ` +
         `${(m.intervals.volumeL / 1000).toFixed(3)} m³${flagList}`,
@@ -164,8 +169,8 @@ function report(s: ImportSummary, storeFile: string | null): void {
     line: (r: T) => string,
   ) => {
     if (l.count === 0) return;
-    console.log(`${title}: ${l.count}${l.count > 20 ? ' (first 20)' : ''}`);
-    for (const r of l.rows.slice(0, 20)) console.log(`  ${line(r)}`);
+    print(`${title}: ${l.count}${l.count > 20 ? ' (first 20)' : ''}`);
+    for (const r of l.rows.slice(0, 20)) print(`  ${line(r)}`);
   };
   list('rejected rows', s.rejected, (r) => `line ${r.line}: ${r.reason}`);
   list('to look at', s.notes, (n) => {

@@ -8,6 +8,11 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { buildSampleSite } from '../models/sampleSite';
 import { describeSiteIssues, validateSite } from '../models/siteValidation';
 
+/** The command's output on stdout (diagnostics go to stderr). */
+function print(text: string): void {
+  process.stdout.write(`${text}\n`);
+}
+
 const target = new URL('../samples/sites/county-water-bureau.json', import.meta.url);
 
 const site = buildSampleSite();
@@ -20,7 +25,7 @@ if (!result.ok) {
 
 await mkdir(new URL('.', target), { recursive: true });
 await writeFile(target, `${JSON.stringify(site, null, 2)}\n`);
-console.log(
+print(
   `wrote ${target.pathname}: ${site.network.pipes.length} pipes, ` +
     `${site.fixtures.length} fixtures, ${site.meters.length} meters`,
 );
