@@ -2,7 +2,7 @@ import type { IrrigatedArea } from '../models/site';
 
 /**
  * Every numeric default of the demand simulator, each with its unit, its source (a section of
- * `shared/reference/domain.md`, or "prior knowledge" when that file has none) and a status:
+ * `docs/domain.md`, or "prior knowledge" when that file has none) and a status:
  * C confirmed, P partly confirmed, U unconfirmed placeholder, D derived for the twin.
  * Unconfirmed values are settings: `DemandOptions.parameters` overrides any of them.
  */
@@ -60,7 +60,7 @@ export const DEMAND_PARAMETERS = {
       [17.5, 18, 0.3],
     ],
     unit: 'local hours, relative weight',
-    source: `brief (office hours); domain.md §2.3 (8–10 h shift); lunch break: ${PRIOR}`,
+    source: `site operating assumption (office hours); domain.md §2.3 (8–10 h shift); lunch break: ${PRIOR}`,
     status: 'U',
   },
   /** Presence of the few staff who come in on rest days. */
@@ -128,7 +128,7 @@ export const DEMAND_PARAMETERS = {
       [14.5, 17, 0.5],
     ],
     unit: 'local hours, relative weight',
-    source: `brief; ${PRIOR}`,
+    source: `site operating assumption; ${PRIOR}`,
     status: 'U',
   },
 
@@ -164,7 +164,7 @@ export const DEMAND_PARAMETERS = {
       [15, 17, 1],
     ],
     unit: 'local hours, relative weight',
-    source: `brief; ${PRIOR}`,
+    source: `site operating assumption; ${PRIOR}`,
     status: 'U',
   },
   /** Dishwashers run after breakfast and after lunch. */
@@ -174,7 +174,7 @@ export const DEMAND_PARAMETERS = {
       [12.5, 14, 2],
     ],
     unit: 'local hours, relative weight',
-    source: `brief; ${PRIOR}`,
+    source: `site operating assumption; ${PRIOR}`,
     status: 'U',
   },
 
@@ -185,7 +185,7 @@ export const DEMAND_PARAMETERS = {
       [11.5, 12.5, 2.5],
     ],
     unit: 'local hours, relative weight',
-    source: `brief (meal times); ${PRIOR}`,
+    source: `site operating assumption (meal times); ${PRIOR}`,
     status: 'U',
   },
 
@@ -211,7 +211,7 @@ export const DEMAND_PARAMETERS = {
       [17, 19.5, 4],
     ],
     unit: 'local hours, relative weight',
-    source: `brief (17:00–19:30); ${PRIOR}`,
+    source: `site operating assumption (17:00–19:30); ${PRIOR}`,
     status: 'U',
   },
   /** Showers on rest days. */
@@ -243,7 +243,7 @@ export const DEMAND_PARAMETERS = {
       [13.5, 16.5, 1],
     ],
     unit: 'local hours, relative weight',
-    source: `brief (daytime); ${PRIOR}`,
+    source: `site operating assumption (daytime); ${PRIOR}`,
     status: 'U',
   },
   /** Mop-sink bucket fills per sink per working day. */
@@ -258,7 +258,7 @@ export const DEMAND_PARAMETERS = {
       [17.5, 18, 1],
     ],
     unit: 'local hours, relative weight',
-    source: `brief (early morning); ${PRIOR}`,
+    source: `site operating assumption (early morning); ${PRIOR}`,
     status: 'U',
   },
   /** Uses per working day of a tap in a room with no modelled activity (office, lobby…). */
@@ -271,7 +271,7 @@ export const DEMAND_PARAMETERS = {
   irrigationMonths: {
     value: [0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0, 0] satisfies PerMonth,
     unit: '1 = irrigated',
-    source: 'brief; domain.md §6.3',
+    source: 'site operating assumption; domain.md §6.3',
     status: 'D',
   },
   /** Changchun reference evapotranspiration, Hargreaves estimate. */
@@ -302,7 +302,7 @@ export const DEMAND_PARAMETERS = {
     status: 'P',
   },
   /** Irrigation window, local hours: runs start at the first and are cut at the second. */
-  irrigationWindowH: { value: [5.5, 8], unit: 'local hours', source: 'brief', status: 'U' },
+  irrigationWindowH: { value: [5.5, 8], unit: 'local hours', source: 'site operating assumption', status: 'U' },
 
   // Cooling tower (central AC), working days only.
   /** Make-up flow by hour at full summer load, L/s (a few hundred kW of chillers, §5.3). */
@@ -315,7 +315,7 @@ export const DEMAND_PARAMETERS = {
       [17, 18, 0.3],
     ],
     unit: 'local hours, L/s',
-    source: 'brief (0.2–0.5 L/s, 12–18 h); domain.md §5.3 (M = E + B + D)',
+    source: 'site operating assumption (0.2–0.5 L/s, 12–18 h); domain.md §5.3 (M = E + B + D)',
     status: 'D',
   },
   /** Cooling load by month relative to July; Changchun is hot only in June–August (§5.2). */
