@@ -302,7 +302,12 @@ export const DEMAND_PARAMETERS = {
     status: 'P',
   },
   /** Irrigation window, local hours: runs start at the first and are cut at the second. */
-  irrigationWindowH: { value: [5.5, 8], unit: 'local hours', source: 'site operating assumption', status: 'U' },
+  irrigationWindowH: {
+    value: [5.5, 8],
+    unit: 'local hours',
+    source: 'site operating assumption',
+    status: 'U',
+  },
 
   // Cooling tower (central AC), working days only.
   /** Make-up flow by hour at full summer load, L/s (a few hundred kW of chillers, §5.3). */
