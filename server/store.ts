@@ -138,6 +138,7 @@ export class Store {
   private readonly addHourly: Database.Statement;
   private readonly putState: Database.Statement;
   private readonly putKv: Database.Statement;
+  private readonly sumVolume: Database.Statement;
   private readonly insertEvent: Database.Statement;
   private readonly writeStep: (step: StepWrite) => void;
 
@@ -178,6 +179,9 @@ export class Store {
     );
     this.putState = this.db.prepare(
       'INSERT OR REPLACE INTO engine_state (meter, state) VALUES (?, ?)',
+    );
+    this.sumVolume = this.db.prepare(
+      'SELECT sum(volume_l) AS v FROM intervals WHERE meter = ? AND end_ts > ? AND end_ts <= ?',
     );
     this.putKv = this.db.prepare('INSERT OR REPLACE INTO kv (key, value) VALUES (?, ?)');
 
@@ -250,15 +254,13 @@ export class Store {
     }));
   }
 
-  /** Sum of volumes of intervals ending in (fromMs, toMs], per meter, L. */
-  volumesEndingBetween(fromMs: number, toMs: number): Map<string, number> {
-    const rows = this.db
-      .prepare(
-        'SELECT meter, sum(volume_l) AS v FROM intervals WHERE end_ts > ? AND end_ts <= ? ' +
-          'GROUP BY meter',
-      )
-      .all(fromMs, toMs) as Array<{ meter: string; v: number }>;
-    return new Map(rows.map((r) => [r.meter, r.v]));
+  /**
+   * Sum of the volumes of one meter's intervals ending in (fromMs, toMs], L. A range read on
+   * the (meter, end_ts) key, so its cost follows the range, not the table's size.
+   */
+  meterVolume(meterId: string, fromMs: number, toMs: number): number {
+    const row = this.sumVolume.get(meterId, fromMs, toMs) as { v: number | null };
+    return row.v ?? 0;
   }
 
   /** The latest interval of every meter. */

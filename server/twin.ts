@@ -205,9 +205,9 @@ export class Twin {
     this.dayStartMs = this.lastMs === null ? 0 : localDayStartMs(this.lastMs, this.site.timeZone);
     this.todayL = new Float64Array(this.meters.length);
     if (this.lastMs !== null) {
-      const today = this.store.volumesEndingBetween(this.dayStartMs, this.lastMs);
+      const lastMs = this.lastMs;
       this.meters.forEach((m, i) => {
-        this.todayL[i] = today.get(m.id) ?? 0;
+        this.todayL[i] = this.store.meterVolume(m.id, this.dayStartMs, lastMs);
       });
     }
     const latest = this.store.latestIntervals();
@@ -322,14 +322,14 @@ export class Twin {
 
     // Flows: every meter's mean over the same window (the last hour), so a parent and its
     // children are compared like for like whatever their reporting intervals.
-    const windowVolumes = this.store.volumesEndingBetween(toMs - FLOW_WINDOW_MS, toMs);
     const meterFlow = new Float64Array(this.meters.length);
     const status: MeterStatus[] = [];
     this.meters.forEach((m, i) => {
       const lastEnd = this.lastEndMs[i];
       const fresh =
         lastEnd !== null && lastEnd !== undefined && toMs - lastEnd <= this.profiles[i]!.gapMs;
-      meterFlow[i] = fresh ? (windowVolumes.get(m.id) ?? 0) / (FLOW_WINDOW_MS / 1000) : 0;
+      const windowL = fresh ? this.store.meterVolume(m.id, toMs - FLOW_WINDOW_MS, toMs) : 0;
+      meterFlow[i] = windowL / (FLOW_WINDOW_MS / 1000);
       const outcome = this.lastOutcome[i];
       const suspect =
         outcome === 'suspect_decrease' || outcome === 'suspect_jump' || outcome === 'conflict';

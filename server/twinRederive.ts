@@ -104,7 +104,7 @@ export function rederive(
     if (step.interval) intervals.push(step.interval);
   }
   intervals.sort((a, b) => a.endMs - b.endMs);
-  const before = store.volumesEndingBetween(-Infinity, Infinity).get(meterId) ?? 0;
+  const before = store.meterVolume(meterId, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
   store.rederive(meterId, {
     intervals,
     outcomes,
@@ -123,7 +123,7 @@ export function rederive(
   core.bookedL[i]! += after - before;
   core.lastEndMs[i] = intervals.at(-1)?.endMs ?? null;
   if (core.lastMs !== null) {
-    core.todayL[i] = store.volumesEndingBetween(core.dayStartMs, Infinity).get(meterId) ?? 0;
+    core.todayL[i] = store.meterVolume(meterId, core.dayStartMs, Number.MAX_SAFE_INTEGER);
   }
   core.log.info(
     { meter: meterId, intervals: intervals.length, confirmed: confirmed?.id },
