@@ -33,41 +33,36 @@ export function hourInputs(
 ): Map<string, HourVolume[]> {
   const { fromMs, toMs } = options;
 
-  // Every meter's stored hours in the window.
-  const rows = db
-    .prepare(
-      'SELECT meter, hour_ts, volume_l, estimated FROM hourly WHERE hour_ts >= ? AND hour_ts < ?',
-    )
-    .all(fromMs, toMs) as Array<{
-    meter: string;
-    hour_ts: number;
-    volume_l: number;
-    estimated: number;
-  }>;
+  // Every meter's stored hours in the window, and the spans of intervals whose register
+  // cannot be trusted hour by hour; range reads on each table's (meter, time) key.
+  const hourRows = db.prepare(
+    'SELECT hour_ts, volume_l, estimated FROM hourly WHERE meter = ? AND hour_ts >= ? AND hour_ts < ?',
+  );
+  const flaggedRows = db.prepare(
+    'SELECT start_ts, end_ts, flags FROM intervals ' +
+      "WHERE meter = ? AND end_ts > ? AND start_ts < ? AND flags <> ''",
+  );
   const stored = new Map<string, Map<number, { volumeL: number; estimated: boolean }>>();
-  for (const r of rows) {
-    let byHour = stored.get(r.meter);
-    if (byHour === undefined) {
-      byHour = new Map();
-      stored.set(r.meter, byHour);
-    }
-    byHour.set(r.hour_ts, { volumeL: r.volume_l, estimated: r.estimated === 1 });
-  }
-
-  // Spans of intervals whose register cannot be trusted hour by hour.
-  const flagged = db
-    .prepare(
-      "SELECT meter, start_ts, end_ts, flags FROM intervals WHERE flags <> '' AND end_ts > ? " +
-        'AND start_ts < ?',
-    )
-    .all(fromMs, toMs) as Array<{ meter: string; start_ts: number; end_ts: number; flags: string }>;
   const bad = new Map<string, Array<{ startMs: number; endMs: number }>>();
-  for (const f of flagged) {
-    const flags = f.flags.split(',') as IntervalFlag[];
-    if (!flags.some((flag) => SUSPECT_FLAGS.has(flag))) continue;
-    const spans = bad.get(f.meter) ?? [];
-    spans.push({ startMs: f.start_ts, endMs: f.end_ts });
-    bad.set(f.meter, spans);
+  for (const meterId of options.meterIds) {
+    const rows = hourRows.all(meterId, fromMs, toMs) as Array<{
+      hour_ts: number;
+      volume_l: number;
+      estimated: number;
+    }>;
+    stored.set(
+      meterId,
+      new Map(rows.map((r) => [r.hour_ts, { volumeL: r.volume_l, estimated: r.estimated === 1 }])),
+    );
+    const flagged = flaggedRows.all(meterId, fromMs, toMs) as Array<{
+      start_ts: number;
+      end_ts: number;
+      flags: string;
+    }>;
+    const spans = flagged
+      .filter((f) => (f.flags.split(',') as IntervalFlag[]).some((flag) => SUSPECT_FLAGS.has(flag)))
+      .map((f) => ({ startMs: f.start_ts, endMs: f.end_ts }));
+    bad.set(meterId, spans);
   }
 
   // A full grid per meter, so a missing hour is a null hour and not a shorter night.
