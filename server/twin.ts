@@ -10,7 +10,7 @@ import type { Interval, MeterProfile } from './engine/consumption';
 import type { EngineState } from './engine/dispatch';
 import { createPipeFlowModel, type PipeFlowModel } from './pipeFlows';
 import type { Store, StoredEvent } from './store';
-import { bookedByMeter, HOUR_MS, round6, type TwinCore } from './twinCore';
+import { HOUR_MS, round6, type TwinCore } from './twinCore';
 import { meterHealth } from './twinHealth';
 import {
   type IngestBatch,
@@ -198,8 +198,10 @@ export class Twin {
   private loadFromStore(): void {
     this.engine = this.store.engineStates();
     this.sim = new Map(Object.entries(this.store.kv<Record<string, SimRegister>>('sim') ?? {}));
-    const booked = this.store.kv<Record<string, number>>('booked') ?? {};
-    this.bookedL = Float64Array.from(this.meters, (m) => booked[m.id] ?? 0);
+    // Everything a meter has booked is the sum of its stored intervals.
+    this.bookedL = Float64Array.from(this.meters, (m) =>
+      this.store.meterVolume(m.id, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER),
+    );
     this.tickNo = this.store.kv<number>('tick') ?? 0;
     this.lastMs = this.store.kv<number>('lastMs') ?? null;
     this.dayStartMs = this.lastMs === null ? 0 : localDayStartMs(this.lastMs, this.site.timeZone);
@@ -308,7 +310,6 @@ export class Twin {
           ['tick', this.tickNo + 1],
           ['lastMs', toMs],
           ['sim', Object.fromEntries(this.sim)],
-          ['booked', bookedByMeter(this.core)],
         ]),
       });
       this.failure = null;

@@ -47,11 +47,6 @@ export function account(core: TwinCore, i: number, interval: Interval): void {
   if (interval.endMs > core.dayStartMs) core.todayL[i]! += interval.volumeL;
 }
 
-/** Every meter's booked total, by meter id, as the store keeps it. */
-export function bookedByMeter(core: TwinCore): Record<string, number> {
-  return Object.fromEntries(core.meters.map((m, i) => [m.id, core.bookedL[i]!]));
-}
-
 /** A reading's value for the engine: litres, or L/s for flow, read in `unit`. */
 export function engineValue(reading: Reading, unit: 'L' | 'm3'): number | null {
   if (reading.value === null) return null;

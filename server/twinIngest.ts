@@ -5,7 +5,7 @@ import type { Interval } from './engine/consumption';
 import { applyAnyReading, type EngineState, registerStateOf, stateKey } from './engine/dispatch';
 import { applyStoredEvent, rejection } from './registerEvents';
 import type { StoredEvent, StoredReading } from './store';
-import { account, bookedByMeter, engineValue, kindContext, type TwinCore } from './twinCore';
+import { account, engineValue, kindContext, type TwinCore } from './twinCore';
 import { rederive } from './twinRederive';
 
 /** What ingest decided about one reading, and the interval it booked (or would book). */
@@ -61,7 +61,7 @@ export function ingestReadings(core: TwinCore, readings: readonly Reading[]): In
       readings: batch.stored,
       intervals: batch.intervals,
       engineStates: batch.touched,
-      kv: new Map([['booked', bookedByMeter(core)]]),
+      kv: new Map(),
     });
   } catch (err) {
     // Nothing was stored: forget what the twin learnt from these readings.
@@ -241,7 +241,7 @@ export function registerEvent(
       readings: [],
       intervals,
       engineStates: new Map([[event.meterId, step.state]]),
-      kv: new Map([['booked', bookedByMeter(core)]]),
+      kv: new Map(),
       events: [event],
     });
   } catch (err) {
