@@ -72,8 +72,13 @@ export const DETECTION_DEFAULTS = {
     source: '§7.4',
     status: 'D',
   },
-  /** High flow: above this absolute floor (19 L/min ≈ 5 gpm)… */
-  highFlowFloorLpm: { value: 19, unit: 'L/min', source: '§7.2, §7.4', status: 'C' },
+  /** High flow: above this absolute floor (0.9 m³/h; Flume's home default is 19 L/min)… */
+  highFlowFloorLpm: {
+    value: 15,
+    unit: 'L/min',
+    source: '§7.2, §7.4 (19 L/min for a home), lowered below the 1 m³/h burst class',
+    status: 'D',
+  },
   /** …and above the meter's own 99th percentile times this factor… */
   highFlowHistoryQuantile: { value: 0.99, unit: 'quantile', source: '—', status: 'D' },
   highFlowHistoryFactor: { value: 2, unit: 'ratio', source: '—', status: 'D' },

@@ -4,6 +4,8 @@ import { z } from 'zod';
 /** Where the sample site and the replay mapping ship. */
 export const SAMPLE_SITE = 'samples/sites/county-water-bureau.json';
 export const SAMPLE_REPLAY_MAPPING = 'samples/replay-mapping.json';
+/** The shipped fault scenario: one scripted leak a new user sees detected. */
+export const SAMPLE_SCENARIO = 'samples/scenarios/default.json';
 
 const Sources = z
   .string()
@@ -35,6 +37,8 @@ const Env = z.object({
   TWIN_SITE: z.string().min(1).default(SAMPLE_SITE),
   TWIN_REPLAY_MAPPING: z.string().min(1).default(SAMPLE_REPLAY_MAPPING),
   TWIN_SOURCES: Sources.default({ replay: true, sim: true }),
+  /** Fault scenario file injected into the sources; `none` runs without faults. */
+  TWIN_SCENARIO: z.string().min(1).default(SAMPLE_SCENARIO),
   /** Twin ms per wall ms; 3600 plays one recorded hour per second. */
   TWIN_REPLAY_SPEED: z.coerce.number().positive().max(1_000_000).default(3600),
   /**
@@ -97,6 +101,8 @@ export type Config = {
   sitePath: string;
   replayMappingPath: string;
   sources: { replay: boolean; sim: boolean };
+  /** Fault scenario file; null runs without faults. */
+  scenarioPath: string | null;
   clock: { mode: 'replay' | 'live'; speed: number; startMs: number | null };
   tickMs: number;
   backfillDays: number;
@@ -126,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sitePath: path.resolve(e.TWIN_SITE),
     replayMappingPath: path.resolve(e.TWIN_REPLAY_MAPPING),
     sources: e.TWIN_SOURCES,
+    scenarioPath: e.TWIN_SCENARIO === 'none' ? null : path.resolve(e.TWIN_SCENARIO),
     clock: {
       mode: e.TWIN_CLOCK,
       speed: e.TWIN_CLOCK === 'live' ? 1 : e.TWIN_REPLAY_SPEED,

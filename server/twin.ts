@@ -5,6 +5,7 @@ import { type Kpis, MeterStatus, type Tick, type Topology } from '../models/prot
 import type { Reading } from '../models/reading';
 import type { Meter, Site } from '../models/site';
 import type { DemandModel } from '../simulations/demand';
+import { type FaultPlan, NO_FAULTS } from '../simulations/faults';
 import { localDayStartMs } from './calendarZone';
 import type { Interval, MeterProfile } from './engine/consumption';
 import type { EngineState } from './engine/dispatch';
@@ -42,6 +43,8 @@ export interface TwinOptions {
   readonly store: Store;
   readonly replay: ReplayFeed | null;
   readonly demand: DemandModel | null;
+  /** Injected meter faults (leaks enter through the demand model and the replay feed). */
+  readonly faults?: FaultPlan;
   readonly logger: Logger;
   /** Recent ticks kept for clients that reconnect. */
   readonly tickHistory?: number;
@@ -52,6 +55,8 @@ interface SimRegister {
   registerL: number;
   lastTsMs: number;
   childSeenL: Record<string, number>;
+  /** Litres that passed while the register was stuck: never shown, still passed on. */
+  lostL?: number;
 }
 
 /** Window over which tick flows are averaged, ms. */
@@ -85,6 +90,7 @@ export class Twin {
   private readonly store: Store;
   private readonly replay: ReplayFeed | null;
   private readonly demand: DemandModel | null;
+  private readonly faults: FaultPlan;
   private readonly log: Logger;
   private readonly meters: readonly Meter[];
   private readonly meterIndex: Map<string, number>;
@@ -118,6 +124,7 @@ export class Twin {
     this.store = store;
     this.replay = options.replay;
     this.demand = options.demand;
+    this.faults = options.faults ?? NO_FAULTS;
     this.log = options.logger;
     this.historySize = options.tickHistory ?? 600;
 
@@ -439,21 +446,22 @@ export class Twin {
 
   /**
    * The simulator's report of one meter at `tsMs`: its own area's use plus what its
-   * children passed on.
+   * children passed on (what they booked, and what passed them while they were stuck).
    */
   private simulate(meter: Meter, tsMs: number): Reading {
     const reg = this.sim.get(meter.id) ?? { registerL: 0, lastTsMs: tsMs, childSeenL: {} };
     let volumeL = this.demand!.areaVolumeL(meter.id, reg.lastTsMs, tsMs);
     for (const child of this.tree.childrenOf.get(meter.id) ?? []) {
-      const booked = this.bookedL[this.meterIndex.get(child)!]!;
-      volumeL += booked - (reg.childSeenL[child] ?? booked);
-      reg.childSeenL[child] = booked;
+      const passed = this.bookedL[this.meterIndex.get(child)!]! + (this.sim.get(child)?.lostL ?? 0);
+      volumeL += passed - (reg.childSeenL[child] ?? passed);
+      reg.childSeenL[child] = passed;
     }
     reg.registerL += volumeL;
+    if (this.faults.stuckAt(meter.id, tsMs)) reg.lostL = (reg.lostL ?? 0) + volumeL;
     reg.lastTsMs = tsMs;
     this.sim.set(meter.id, reg);
     // The meter reports whole litres, as its register shows.
-    const shownL = Math.round(reg.registerL);
+    const shownL = Math.round(reg.registerL - (reg.lostL ?? 0));
     const value = meter.register.unit === 'm3' ? shownL / 1000 : shownL;
     return {
       meterId: meter.id,

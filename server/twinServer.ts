@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { ClockInfo } from '../models/protocol';
 import { KNOWN_HOLIDAY_YEARS } from '../simulations/calendar';
 import { createDemandModel } from '../simulations/demand';
+import { NO_FAULTS } from '../simulations/faults';
 import { AlertDesk } from './alerts/alertDesk';
 import { AlertStore } from './alerts/alertStore';
 import { DetectionRunner } from './alerts/detectionRunner';
@@ -12,9 +13,11 @@ import { createApp } from './app';
 import { type Clock, liveClock, replayClock } from './clock';
 import type { Config } from './config';
 import { resolveEngineerToken } from './engineer/session';
+import { withDemandFaults, withReplayFaults } from './faultSources';
 import { type MqttIngest, startMqttIngest } from './ingest/mqttIngest';
 import { resolveToken } from './ingest/token';
 import { attachRealtime, type TwinIo } from './realtime';
+import { loadFaultPlan } from './scenarioLoader';
 import { loadSiteFile } from './siteLoader';
 import { parseDaiadCsv } from './sources/daiadCsv';
 import { loadReplayMapping } from './sources/replayMapping';
@@ -23,6 +26,8 @@ import { Store } from './store';
 import { type ReplayFeed, Twin } from './twin';
 
 const HOUR_MS = 3_600_000;
+/** Store key of the twin time fault scenarios count from. */
+const FAULT_ANCHOR_KEY = 'faultAnchorMs';
 
 export interface TwinServer {
   readonly twin: Twin;
@@ -89,18 +94,34 @@ export function createTwinServer(
   const { site, tree } = loadSiteFile(config.sitePath);
   const store = openStore(config.dataDir);
   const meterIds = new Set(site.meters.map((m) => m.id));
-  const replay = config.sources.replay
+  const recorded = config.sources.replay
     ? loadReplay(config.replayMappingPath, meterIds, site.timeZone)
     : null;
-  const demand = config.sources.sim
+  const simulated = config.sources.sim
     ? createDemandModel(site, tree, { seed: config.seed, backgroundLeakLps: 0.01 })
     : null;
+
+  // Where a new twin's clock starts; fault times count from it, kept for every restart.
+  const firstStartMs =
+    store.kv<number>(FAULT_ANCHOR_KEY) ??
+    store.kv<number>('lastMs') ??
+    config.clock.startMs ??
+    Math.floor(wall() / HOUR_MS) * HOUR_MS;
+  const faults = config.scenarioPath
+    ? loadFaultPlan(config.scenarioPath, site, tree, {
+        anchorMs: firstStartMs,
+        recordedMeters: recorded?.meterIds ?? new Set(),
+      })
+    : NO_FAULTS;
+  const replay = recorded && withReplayFaults(recorded, faults);
+  const demand = simulated && withDemandFaults(simulated, faults);
   const twin = new Twin({
     site,
     tree,
     store,
     replay,
     demand,
+    faults,
     logger: logger.child({ area: 'twin' }),
   });
 
@@ -158,8 +179,15 @@ export function createTwinServer(
       // A new store starts at the configured time with some days of history; an old one
       // resumes where it stopped. This runs once the port is ours, so a start that cannot
       // listen writes nothing.
-      const nowHourMs = Math.floor(wall() / HOUR_MS) * HOUR_MS;
-      let startMs = twin.timeMs ?? config.clock.startMs ?? nowHourMs;
+      if (store.kv(FAULT_ANCHOR_KEY) === undefined) {
+        store.commit({
+          readings: [],
+          intervals: [],
+          engineStates: new Map(),
+          kv: new Map([[FAULT_ANCHOR_KEY, firstStartMs]]),
+        });
+      }
+      let startMs = twin.timeMs ?? firstStartMs;
       if (twin.timeMs === null && config.backfillDays > 0) {
         const from = startMs - config.backfillDays * 24 * HOUR_MS;
         twin.step(from);

@@ -183,6 +183,12 @@ export class DetectionRunner {
       hours,
       nowMs,
     });
+    const intervalsOf = new Map(
+      this.tree.order.map((id) => [
+        id,
+        this.intervals(id, nowMs - this.settings.highFlowDays * DAY_MS, nowMs),
+      ]),
+    );
     for (const meterId of this.tree.order) {
       const series = {
         meterId,
@@ -191,9 +197,15 @@ export class DetectionRunner {
         nowMs,
         schedule: this.schedule,
       };
-      const own = [...detectNightFlow(series)];
-      if (this.intermittent.has(meterId)) own.push(...detectContinuousFlow(series));
-      const intervals = this.intervals(meterId, nowMs - this.settings.highFlowDays * DAY_MS, nowMs);
+      // The night and continuous rules judge meters with no meter below: above one, the
+      // balance judges the meter's own area, and the children's flows would hide in the sum.
+      const leaf = (this.tree.childrenOf.get(meterId) ?? []).length === 0;
+      const own = leaf ? [...detectNightFlow(series)] : [];
+      if (leaf && this.intermittent.has(meterId)) own.push(...detectContinuousFlow(series));
+      const intervals = withoutChildCatchUps(
+        intervalsOf.get(meterId) ?? [],
+        (this.tree.childrenOf.get(meterId) ?? []).map((id) => intervalsOf.get(id) ?? []),
+      );
       own.push(...detectHighFlow({ meterId, intervals, zone, nowMs, schedule: this.schedule }));
       for (const c of own) found.push(withAreaSuspects(c, this.tree));
     }
@@ -205,4 +217,20 @@ export class DetectionRunner {
 /** An hour the meter reported a measured volume for (zero included; stuck zeros too). */
 function reportedHour(hour: HourVolume): boolean {
   return hour.volumeL !== null && !hour.estimated;
+}
+
+/**
+ * A meter's intervals without those in which a child meter caught up a gap: the child's
+ * volume over the gap arrives at once, so a parent that passes its children's volumes on
+ * (a simulated parent above a recorded floor) shows it as one lump, which is not a burst.
+ */
+export function withoutChildCatchUps(
+  intervals: readonly Interval[],
+  children: ReadonlyArray<readonly Interval[]>,
+): readonly Interval[] {
+  const catchUps = children.flatMap((c) =>
+    c.filter((i) => i.flags.includes('estimated_gap')).map((i) => i.endMs),
+  );
+  if (catchUps.length === 0) return intervals;
+  return intervals.filter((i) => !catchUps.some((t) => t > i.startMs && t <= i.endMs));
 }

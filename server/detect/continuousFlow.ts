@@ -3,8 +3,9 @@
  * for H hours on a meter serving intermittent fixtures (a running toilet). Hourly volumes hide
  * zeros inside an hour, so Flume's 2 h is scaled up (detectionDefaults `continuousRunHours`)
  * and the run must cover a whole night window, when an office is empty. An hour without
- * evidence or inside a scheduled use breaks a run. The loss is the run's floor: the smallest
- * hourly flow, which never stopped.
+ * evidence or inside a scheduled use breaks a run. The loss is the floor of the run's latest
+ * whole night window: the smallest hourly flow when the building is empty, which never stopped.
+ * (The run's own floor would also count the hours before the fault began.)
  */
 
 import type { LeakCandidate } from '../../models/detection';
@@ -63,11 +64,12 @@ export function detectContinuousFlow(
   if (run.length > 0) runs.push(run);
 
   // Long runs across a whole night window are candidates.
-  return runs
-    .filter((r) => r.length >= runHours && coversNight(r, window, series.zone))
-    .map((r) => {
-      const floorLph = Math.min(...r.map((h) => h.flowLph));
-      return {
+  return runs.flatMap((r) => {
+    const night = r.length >= runHours ? lastWholeNight(r, window, series.zone) : undefined;
+    if (night === undefined) return [];
+    const floorLph = Math.min(...night.map((h) => h.flowLph));
+    return [
+      {
         detector: 'continuous_flow',
         meterId: series.meterId,
         window: { startMs: r[0]?.startMs ?? 0, endMs: r.at(-1)?.endMs ?? 0 },
@@ -79,15 +81,23 @@ export function detectContinuousFlow(
           unit: 'L/h',
           points: r.map((h) => ({ tMs: h.startMs, value: h.flowLph, limit: minFlow })),
         },
-      } satisfies LeakCandidate;
-    });
+      } satisfies LeakCandidate,
+    ];
+  });
 }
 
-function coversNight(run: readonly FlowingHour[], window: readonly [number, number], zone: string) {
+/** The hours of the run's latest night window it covers whole, if any. */
+function lastWholeNight(
+  run: readonly FlowingHour[],
+  window: readonly [number, number],
+  zone: string,
+): readonly FlowingHour[] | undefined {
   const [from, to] = window;
   const span = (to - from + 24) % 24 || 24;
+  const byStart = new Map(run.map((h) => [h.startMs, h]));
   const hours = run.map((h) => ({ ...h, volumeL: 0, estimated: false }));
-  return nightsOf(hours, window, zone).some((night) => night.hours.length >= span);
+  const whole = nightsOf(hours, window, zone).filter((night) => night.hours.length >= span);
+  return whole.at(-1)?.hours.map((h) => byStart.get(h.startMs)!);
 }
 
 /**

@@ -28,8 +28,8 @@ describe('detectHighFlow', () => {
     expect(rest).toEqual([]);
     const startMs = T0 + (DAY_STEPS + 144) * STEP_MS;
     expect(candidate?.window).toEqual({ startMs, endMs: startMs + 20 * 60_000 });
-    // 20 L/min against the 19 L/min floor (history p99 × 2 = 0.8 L/min is lower).
-    expect(candidate?.evidence.points[0]).toEqual({ tMs: startMs, value: 20, limit: 19 });
+    // 20 L/min against the 15 L/min floor (history p99 × 2 = 0.8 L/min is lower).
+    expect(candidate?.evidence.points[0]).toEqual({ tMs: startMs, value: 20, limit: 15 });
     // (20 − 0.4 typical) L/min × 60.
     expect(candidate?.lossLph).toBeCloseTo(1176, 10);
   });
@@ -45,5 +45,37 @@ describe('detectHighFlow', () => {
       n === DAY_STEPS + 145 ? { ...i, flags: ['estimated_gap' as const] } : i,
     );
     expect(detectHighFlow({ meterId: 'M2', intervals, zone, nowMs })).toEqual([]);
+  });
+
+  it('holds a scheduled use against its own history, not the night', () => {
+    // Two days of 2 L per 5 min, except 05:00–09:00 (scheduled irrigation) at 150 L (30 L/min).
+    const irrigating = (i: number) => i % DAY_STEPS >= 60 && i % DAY_STEPS < 108;
+    const base = (burstAt: number | null) =>
+      intervalSeries(
+        T0,
+        STEP_MS,
+        Array.from({ length: 2 * DAY_STEPS }, (_, i) =>
+          burstAt !== null && i >= burstAt && i < burstAt + 4 ? 100 : irrigating(i) ? 150 : 2,
+        ),
+      );
+    const schedule = [{ meterId: 'M2', label: 'irrigation', hours: [5, 9] as [number, number] }];
+    const nowMs = T0 + 2 * DAY_STEPS * STEP_MS;
+
+    // A normal irrigation morning alarms nothing.
+    expect(detectHighFlow({ meterId: 'M2', intervals: base(null), zone, nowMs, schedule })).toEqual(
+      [],
+    );
+    // A 1.2 m³/h burst at 02:00 on day 2 stands out against the night's 0.4 L/min, although
+    // the irrigation mornings in the history flow at 30 L/min.
+    const [candidate, ...rest] = detectHighFlow({
+      meterId: 'M2',
+      intervals: base(DAY_STEPS + 24),
+      zone,
+      nowMs,
+      schedule,
+    });
+    expect(rest).toEqual([]);
+    expect(candidate?.window.startMs).toBe(T0 + (DAY_STEPS + 24) * STEP_MS);
+    expect(candidate?.evidence.points[0]?.limit).toBe(15);
   });
 });

@@ -3,7 +3,8 @@
  * own history, above both an absolute floor (19 L/min ≈ 5 gpm) and a factor times the
  * history's 99th percentile, for at least N minutes of contiguous intervals. Reads intervals,
  * not hours, since a burst lasts minutes. History is every valid interval that ended before
- * the look-back window; estimated, flagged or scheduled intervals are never evidence.
+ * the look-back window, kept apart for each scheduled use; estimated or flagged intervals are
+ * never evidence.
  */
 
 import { median, quantile } from 'simple-statistics';
@@ -53,53 +54,83 @@ export function detectHighFlow(
   const fromMs = input.nowMs - (options.lookbackMs ?? 86_400_000);
   const minMinutes = options.minMinutes ?? d.highFlowMinMinutes.value;
 
-  // The limit: the absolute floor, raised by the meter's own history when there is enough.
-  const history = input.intervals.filter((i) => i.endMs <= fromMs && isEvidence(i)).map(flowLpm);
-  const enough = history.length >= (options.minHistory ?? d.highFlowMinHistory.value);
-  const typical = enough ? median(history) : 0;
-  const fromHistory = enough
-    ? quantile(history, options.historyQuantile ?? d.highFlowHistoryQuantile.value) *
-      (options.historyFactor ?? d.highFlowHistoryFactor.value)
-    : 0;
-  const limitLpm = Math.max(options.floorLpm ?? d.highFlowFloorLpm.value, fromHistory);
+  // The limits: the absolute floor, raised by the meter's own history when there is enough.
+  // Scheduled uses (irrigation, cooling, the canteen) are held against their own history, so
+  // an irrigation morning neither hides a night burst nor alarms by itself; a scheduled use
+  // that has not run often enough to be learnt is not judged.
+  const schedule = input.schedule ?? [];
+  const useOf = (i: Interval) => scheduledAt(schedule, input.meterId, i.startMs, input.zone);
+  const histories = new Map<string, number[]>();
+  for (const i of input.intervals) {
+    if (i.endMs > fromMs || !isEvidence(i)) continue;
+    const key = useOf(i)?.label ?? '';
+    // A scheduled use is learnt from the times it ran: a dry spell teaches it nothing.
+    if (key !== '' && i.volumeL <= 0) continue;
+    histories.set(key, [...(histories.get(key) ?? []), flowLpm(i)]);
+  }
+  const floorLpm = options.floorLpm ?? d.highFlowFloorLpm.value;
+  const minHistory = options.minHistory ?? d.highFlowMinHistory.value;
+  const limits = new Map<string, { limitLpm: number; typicalLpm: number }>();
+  const limitOf = (key: string) => {
+    const known = limits.get(key);
+    if (known) return known;
+    const history = histories.get(key) ?? [];
+    const enough = history.length >= minHistory;
+    const limit = enough
+      ? {
+          limitLpm: Math.max(
+            floorLpm,
+            quantile(history, options.historyQuantile ?? d.highFlowHistoryQuantile.value) *
+              (options.historyFactor ?? d.highFlowHistoryFactor.value),
+          ),
+          typicalLpm: median(history),
+        }
+      : { limitLpm: key === '' ? floorLpm : Infinity, typicalLpm: 0 };
+    limits.set(key, limit);
+    return limit;
+  };
 
   // Runs of contiguous high intervals in the window.
-  const runs: Interval[][] = [];
-  let run: Interval[] = [];
+  const runs: Array<Array<{ interval: Interval; limitLpm: number; typicalLpm: number }>> = [];
+  let run: (typeof runs)[number] = [];
   for (const interval of input.intervals) {
     if (interval.endMs <= fromMs || interval.endMs > input.nowMs) continue;
-    const high =
-      isEvidence(interval) &&
-      flowLpm(interval) > limitLpm &&
-      scheduledAt(input.schedule ?? [], input.meterId, interval.startMs, input.zone) === undefined;
-    if (!high || run.at(-1)?.endMs !== interval.startMs) {
+    const limit = limitOf(useOf(interval)?.label ?? '');
+    const high = isEvidence(interval) && flowLpm(interval) > limit.limitLpm;
+    if (!high || run.at(-1)?.interval.endMs !== interval.startMs) {
       if (run.length > 0) runs.push(run);
       run = [];
     }
-    if (high) run.push(interval);
+    if (high) run.push({ interval, ...limit });
   }
   if (run.length > 0) runs.push(run);
 
   // Long enough runs are candidates; the loss is the flow above the meter's typical flow.
   return runs.flatMap((r) => {
-    const startMs = r[0]?.startMs ?? 0;
-    const endMs = r.at(-1)?.endMs ?? 0;
+    const startMs = r[0]?.interval.startMs ?? 0;
+    const endMs = r.at(-1)?.interval.endMs ?? 0;
     const minutes = (endMs - startMs) / MINUTE_MS;
     if (minutes < minMinutes) return [];
-    const meanLpm = r.reduce((s, i) => s + i.volumeL, 0) / minutes;
-    const lossLph = (meanLpm - typical) * 60;
+    const overLpm = r.reduce((sum, h) => sum + h.interval.volumeL, 0) / minutes;
+    const typicalLpm = r.reduce((sum, h) => sum + h.typicalLpm, 0) / r.length;
+    const limitLpm = r.reduce((sum, h) => sum + h.limitLpm, 0) / r.length;
+    const lossLph = (overLpm - typicalLpm) * 60;
     return [
       {
         detector: 'high_flow',
         meterId: input.meterId,
         window: { startMs, endMs },
         suspects: [],
-        confidence: confidenceOf(meanLpm / limitLpm, minutes / minMinutes),
+        confidence: confidenceOf(overLpm / limitLpm, minutes / minMinutes),
         lossLph,
         lossM3PerDay: m3PerDay(lossLph),
         evidence: {
           unit: 'L/min',
-          points: r.map((i) => ({ tMs: i.startMs, value: flowLpm(i), limit: limitLpm })),
+          points: r.map((h) => ({
+            tMs: h.interval.startMs,
+            value: flowLpm(h.interval),
+            limit: h.limitLpm,
+          })),
         },
       } satisfies LeakCandidate,
     ];

@@ -34,6 +34,8 @@ export async function startTestTwin(env: Record<string, string> = {}): Promise<T
     HOST: '127.0.0.1',
     TWIN_BACKFILL_DAYS: '0',
     TWIN_START: '2026-04-14T00:00:00+08:00',
+    // Tests that want faults name their scenario.
+    TWIN_SCENARIO: 'none',
     ...env,
     DATA_DIR: dataDir,
   });
