@@ -138,6 +138,7 @@ export class Store {
   private readonly addHourly: Database.Statement;
   private readonly putState: Database.Statement;
   private readonly putKv: Database.Statement;
+  private intervalRange: Database.Statement | undefined;
   private readonly sumVolume: Database.Statement;
   private readonly insertEvent: Database.Statement;
   private readonly writeStep: (step: StepWrite) => void;
@@ -389,22 +390,22 @@ export class Store {
     fromMs: number,
     toMs: number,
   ): Array<Interval & { readonly flags: readonly string[] }> {
-    const rows = this.db
+    // A keyed range read, prepared once and returning rows as arrays: detection reads every
+    // meter's last week each hour.
+    this.intervalRange ??= this.db
       .prepare(
         'SELECT start_ts, end_ts, volume_l, flags FROM intervals WHERE meter = ? ' +
           'AND end_ts > ? AND end_ts <= ? ORDER BY end_ts',
       )
-      .all(meterId, fromMs, toMs) as Array<{
-      start_ts: number;
-      end_ts: number;
-      volume_l: number;
-      flags: string;
-    }>;
-    return rows.map((r) => ({
-      startMs: r.start_ts,
-      endMs: r.end_ts,
-      volumeL: r.volume_l,
-      flags: r.flags === '' ? [] : (r.flags.split(',') as Interval['flags'][number][]),
+      .raw(true);
+    const rows = this.intervalRange.all(meterId, fromMs, toMs) as Array<
+      [number, number, number, string]
+    >;
+    return rows.map(([startMs, endMs, volumeL, flags]) => ({
+      startMs,
+      endMs,
+      volumeL,
+      flags: flags === '' ? [] : (flags.split(',') as Interval['flags'][number][]),
     }));
   }
 

@@ -27,6 +27,8 @@ export interface DetectionRunnerSettings {
   readonly resolveAfterHours: number;
   /** Zero hours in a row after which a meter's zeros are not evidence (health: 72 h stuck). */
   readonly stuckHours: number;
+  /** Between hourly runs, the burst rule runs every this many twin minutes. */
+  readonly burstEveryMinutes: number;
 }
 
 export const RUNNER_DEFAULTS: DetectionRunnerSettings = {
@@ -34,7 +36,11 @@ export const RUNNER_DEFAULTS: DetectionRunnerSettings = {
   highFlowDays: 8,
   resolveAfterHours: 24,
   stuckHours: 72,
+  burstEveryMinutes: 5,
 };
+
+/** What a run covers: every detector, or the burst rule alone (between hourly runs). */
+export type RunScope = 'all' | 'high_flow';
 
 export interface DetectionRunnerOptions {
   readonly site: Site;
@@ -67,8 +73,11 @@ export class DetectionRunner {
   private readonly intermittent: ReadonlySet<string>;
   /** Twin hour (ms / HOUR_MS, floored) of the last run. */
   private lastHour: number | null = null;
-  /** Twin time of the latest step not yet run, epoch ms. */
+  /** Burst slot (ms / burstEveryMinutes, floored) of the last run. */
+  private lastSlot: number | null = null;
+  /** Twin time of the latest step not yet run, epoch ms, and what it must cover. */
   private pendingMs: number | null = null;
+  private pendingScope: RunScope = 'high_flow';
   private scheduled = false;
 
   constructor(options: DetectionRunnerOptions) {
@@ -87,11 +96,18 @@ export class DetectionRunner {
     );
   }
 
-  /** Called after every step with its twin time; runs when the step crossed an hour. */
+  /**
+   * Called after every step with its twin time: runs every detector when the step crossed an
+   * hour, the burst rule alone when it crossed a burst slot.
+   */
   stepped(nowMs: number): void {
     const hour = Math.floor(nowMs / HOUR_MS);
-    if (this.lastHour !== null && hour <= this.lastHour) return;
-    this.lastHour = hour;
+    const slot = Math.floor(nowMs / (this.settings.burstEveryMinutes * 60_000));
+    const newHour = this.lastHour === null || hour > this.lastHour;
+    if (!newHour && this.lastSlot !== null && slot <= this.lastSlot) return;
+    this.lastHour = Math.max(hour, this.lastHour ?? hour);
+    this.lastSlot = Math.max(slot, this.lastSlot ?? slot);
+    if (newHour) this.pendingScope = 'all';
 
     // Run after the tick has gone out, and once for a burst of steps: a fast replay or a
     // backfill crosses many hours at once, and a run looks back over days anyway.
@@ -101,10 +117,12 @@ export class DetectionRunner {
     setImmediate(() => {
       this.scheduled = false;
       const at = this.pendingMs;
+      const scope = this.pendingScope;
       if (at === null) return;
       this.pendingMs = null;
+      this.pendingScope = 'high_flow';
       try {
-        this.run(at);
+        this.run(at, scope);
       } catch (err) {
         // A failed run must not fail the twin: the next hour runs again.
         this.log.error({ err, twinMs: at }, 'detection run failed');
@@ -112,10 +130,10 @@ export class DetectionRunner {
     });
   }
 
-  /** Runs every detector at twin time `nowMs` and updates the alerts. */
-  run(nowMs: number): void {
+  /** Runs the detectors of `scope` at twin time `nowMs` and updates the alerts. */
+  run(nowMs: number, scope: RunScope = 'all'): void {
     const started = performance.now();
-    const { candidates, hours } = this.detect(nowMs);
+    const { candidates, hours } = this.detect(nowMs, scope);
 
     // The latest candidate per meter and detector carries the newest evidence.
     const latest = new Map<string, LeakCandidate>();
@@ -142,8 +160,8 @@ export class DetectionRunner {
         opened += 1;
       }
 
-      // Resolve what has stopped.
-      for (const alert of this.desk.unresolved()) {
+      // Resolve what has stopped (hourly: a burst run reads no hours).
+      for (const alert of scope === 'all' ? this.desk.unresolved() : []) {
         if (nowMs - alert.window.endMs < resolveAfterMs) continue;
         const reported = (hours.get(alert.meterId) ?? []).filter(
           (h) => h.startMs >= alert.window.endMs && h.endMs <= nowMs && reportedHour(h),
@@ -166,7 +184,11 @@ export class DetectionRunner {
    * Every detector's candidates at `nowMs`, with suspects, narrowed to the lowest meter; and
    * the hourly series they read.
    */
-  detect(nowMs: number): { candidates: LeakCandidate[]; hours: Map<string, HourVolume[]> } {
+  detect(
+    nowMs: number,
+    scope: RunScope = 'all',
+  ): { candidates: LeakCandidate[]; hours: Map<string, HourVolume[]> } {
+    if (scope === 'high_flow') return { candidates: this.bursts(nowMs), hours: new Map() };
     const zone = this.site.timeZone;
     const toMs = Math.floor(nowMs / HOUR_MS) * HOUR_MS;
     const fromMs = toMs - this.settings.windowDays * DAY_MS;
@@ -183,13 +205,10 @@ export class DetectionRunner {
       hours,
       nowMs,
     });
-    const intervalsOf = new Map(
-      this.tree.order.map((id) => [
-        id,
-        this.intervals(id, nowMs - this.settings.highFlowDays * DAY_MS, nowMs),
-      ]),
-    );
     for (const meterId of this.tree.order) {
+      // The night and continuous rules judge meters with no meter below: above one, the
+      // balance judges the meter's own area, and the children's flows would hide in the sum.
+      if ((this.tree.childrenOf.get(meterId) ?? []).length > 0) continue;
       const series = {
         meterId,
         hours: hours.get(meterId) ?? [],
@@ -197,20 +216,34 @@ export class DetectionRunner {
         nowMs,
         schedule: this.schedule,
       };
-      // The night and continuous rules judge meters with no meter below: above one, the
-      // balance judges the meter's own area, and the children's flows would hide in the sum.
-      const leaf = (this.tree.childrenOf.get(meterId) ?? []).length === 0;
-      const own = leaf ? [...detectNightFlow(series)] : [];
-      if (leaf && this.intermittent.has(meterId)) own.push(...detectContinuousFlow(series));
+      const own = [...detectNightFlow(series)];
+      if (this.intermittent.has(meterId)) own.push(...detectContinuousFlow(series));
+      for (const c of own) found.push(withAreaSuspects(c, this.tree));
+    }
+    found.push(...this.bursts(nowMs));
+    const candidates = narrowToLowest(found, this.tree, DETECTION_DEFAULTS.explainShare.value);
+    return { candidates, hours };
+  }
+
+  /** The burst rule on every meter at `nowMs`, with suspects, narrowed to the lowest meter. */
+  private bursts(nowMs: number): LeakCandidate[] {
+    const intervalsOf = new Map(
+      this.tree.order.map((id) => [
+        id,
+        this.intervals(id, nowMs - this.settings.highFlowDays * DAY_MS, nowMs),
+      ]),
+    );
+    const found = this.tree.order.flatMap((meterId) => {
       const intervals = withoutChildCatchUps(
         intervalsOf.get(meterId) ?? [],
         (this.tree.childrenOf.get(meterId) ?? []).map((id) => intervalsOf.get(id) ?? []),
       );
-      own.push(...detectHighFlow({ meterId, intervals, zone, nowMs, schedule: this.schedule }));
-      for (const c of own) found.push(withAreaSuspects(c, this.tree));
-    }
-    const candidates = narrowToLowest(found, this.tree, DETECTION_DEFAULTS.explainShare.value);
-    return { candidates, hours };
+      const zone = this.site.timeZone;
+      return detectHighFlow({ meterId, intervals, zone, nowMs, schedule: this.schedule }).map((c) =>
+        withAreaSuspects(c, this.tree),
+      );
+    });
+    return narrowToLowest(found, this.tree, DETECTION_DEFAULTS.explainShare.value);
   }
 }
 

@@ -66,7 +66,9 @@ export function detectHighFlow(
     const key = useOf(i)?.label ?? '';
     // A scheduled use is learnt from the times it ran: a dry spell teaches it nothing.
     if (key !== '' && i.volumeL <= 0) continue;
-    histories.set(key, [...(histories.get(key) ?? []), flowLpm(i)]);
+    const history = histories.get(key);
+    if (history) history.push(flowLpm(i));
+    else histories.set(key, [flowLpm(i)]);
   }
   const floorLpm = options.floorLpm ?? d.highFlowFloorLpm.value;
   const minHistory = options.minHistory ?? d.highFlowMinHistory.value;
