@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { parseScenario } from './retrofit';
+import { buildSampleSite } from './sampleSite';
+
+const site = buildSampleSite();
+
+function issuesOf(input: unknown) {
+  const result = parseScenario(input, site);
+  if (result.ok) throw new Error('expected the scenario to be refused');
+  return result.issues;
+}
+
+describe('retrofit scenario validation', () => {
+  it('accepts a scenario that names real rooms, roofs and areas', () => {
+    const result = parseScenario(
+      {
+        name: 'ok',
+        fixtureSwaps: [
+          { fixtureType: 'squat_toilet', target: { kind: 'tier', tier: 'water_saving' } },
+        ],
+        rainwater: { roofIds: ['roof-ob'], tankM3: 20, uses: ['irrigation'] },
+        irrigation: { methods: { 'lawn-south': 'drip' } },
+      },
+      site,
+    );
+    expect(result.ok).toBe(true);
+  });
+
+  it('names field, value and rule for a negative tank', () => {
+    expect(
+      issuesOf({
+        name: 's',
+        greywater: { sources: ['basins'], uses: ['toiletFlushing'], tankM3: -5 },
+      }),
+    ).toEqual([
+      { path: 'greywater.tankM3', value: -5, rule: 'a tank size must be greater than 0' },
+    ]);
+  });
+
+  it('refuses a grade for a squat pan', () => {
+    expect(
+      issuesOf({
+        name: 's',
+        fixtureSwaps: [{ fixtureType: 'squat_toilet', target: { kind: 'grade', grade: 2 } }],
+      }),
+    ).toEqual([
+      {
+        path: 'fixtureSwaps[0].fixtureType',
+        value: 'squat_toilet',
+        rule: 'a "grade" target applies only to toilet, urinal, basin_tap, kitchen_sink, shower',
+      },
+    ]);
+  });
+
+  it('refuses one cycle of concentration and a share above 1', () => {
+    expect(
+      issuesOf({
+        name: 's',
+        coolingTower: { cyclesAfter: 1 },
+        irrigation: { effectiveRainFraction: 1.5 },
+      }),
+    ).toEqual([
+      {
+        path: 'irrigation.effectiveRainFraction',
+        value: 1.5,
+        rule: 'a fraction must be between 0 and 1',
+      },
+      {
+        path: 'coolingTower.cyclesAfter',
+        value: 1,
+        rule: 'cycles of concentration must be greater than 1',
+      },
+    ]);
+  });
+
+  it('refuses a roof the site does not have', () => {
+    expect(
+      issuesOf({ name: 's', rainwater: { roofIds: ['roof-x'], tankM3: 5, uses: ['irrigation'] } }),
+    ).toEqual([{ path: 'rainwater.roofIds[0]', value: 'roof-x', rule: 'no such roof' }]);
+  });
+
+  it('refuses an unknown field', () => {
+    const [issue] = issuesOf({ name: 's', solarPanels: true });
+    expect(issue?.path).toBe('(root)');
+    expect(issue?.rule).toMatch(/solarPanels/);
+  });
+});
