@@ -63,6 +63,9 @@ export const DETECTION_DEFAULTS = {
     source: '§7.2, §7.4 (scaled to hours)',
     status: 'D',
   },
+  /** Hours of the night window a continuous run must cover (of 4): a fault starting at 02:00
+   * is then called the same day instead of the next night. */
+  continuousNightHours: { value: 3, unit: 'h', source: '§7.4', status: 'D' },
   /** An hour counts as flowing from this volume: one litre is one register step. */
   continuousMinFlowLph: { value: 1, unit: 'L/h', source: '—', status: 'D' },
   /** Fixture types that legitimately draw for hours (never continuous-flow suspects). */
@@ -79,9 +82,10 @@ export const DETECTION_DEFAULTS = {
     source: '§7.2, §7.4 (19 L/min for a home), lowered below the 1 m³/h burst class',
     status: 'D',
   },
-  /** …and above the meter's own 99th percentile times this factor… */
-  highFlowHistoryQuantile: { value: 0.99, unit: 'quantile', source: '—', status: 'D' },
+  /** …and above this factor times the meter's highest flow at that time of day… */
   highFlowHistoryFactor: { value: 2, unit: 'ratio', source: '—', status: 'D' },
+  /** …within this many hours either side of the same local time, over the history… */
+  highFlowTodWindowH: { value: 1, unit: 'h', source: '—', status: 'D' },
   /** …for at least this long. */
   highFlowMinMinutes: { value: 15, unit: 'min', source: '§7.2, §7.4', status: 'C' },
   /** Valid history intervals needed before the percentile is trusted. */

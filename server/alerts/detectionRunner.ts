@@ -21,7 +21,10 @@ const DAY_MS = 24 * HOUR_MS;
 export interface DetectionRunnerSettings {
   /** Days of hourly data the detectors read: two weeks cover night learning (7) and N of M (7). */
   readonly windowDays: number;
-  /** Days of intervals high flow reads: a week of history plus its one-day look-back. */
+  /**
+   * Days of intervals high flow reads: two weeks of history (a week-long holiday leaves a
+   * working week in it) plus its one-day look-back.
+   */
   readonly highFlowDays: number;
   /** An active alert resolves once its evidence has stopped this long, h of twin time. */
   readonly resolveAfterHours: number;
@@ -33,7 +36,7 @@ export interface DetectionRunnerSettings {
 
 export const RUNNER_DEFAULTS: DetectionRunnerSettings = {
   windowDays: 14,
-  highFlowDays: 8,
+  highFlowDays: 15,
   resolveAfterHours: 24,
   stuckHours: 72,
   burstEveryMinutes: 5,

@@ -2,7 +2,7 @@
  * Continuous-flow detector (DESIGN §8, domain.md §7.2, §7.4): flow that never returns to zero
  * for H hours on a meter serving intermittent fixtures (a running toilet). Hourly volumes hide
  * zeros inside an hour, so Flume's 2 h is scaled up (detectionDefaults `continuousRunHours`)
- * and the run must cover a whole night window, when an office is empty. An hour without
+ * and the run must cover most of a night window (3 of its 4 hours), when an office is empty. An hour without
  * evidence or inside a scheduled use breaks a run. The loss is the floor of the run's latest
  * whole night window: the smallest hourly flow when the building is empty, which never stopped.
  * (The run's own floor would also count the hours before the fault began.)
@@ -23,6 +23,8 @@ export interface ContinuousFlowOptions {
   /** An hour flows from this mean flow, L/h. */
   readonly minFlowLph?: number;
   readonly nightWindow?: readonly [number, number];
+  /** Hours of the night window the run must cover. */
+  readonly nightHours?: number;
   /** Fixture types that legitimately run for hours (see `servesIntermittentFixtures`). */
   readonly continuousTypes?: readonly FixtureType[];
 }
@@ -41,6 +43,7 @@ export function detectContinuousFlow(
   const runHours = options.runHours ?? d.continuousRunHours.value;
   const minFlow = options.minFlowLph ?? d.continuousMinFlowLph.value;
   const window = options.nightWindow ?? d.nightWindow.value;
+  const nightHours = options.nightHours ?? d.continuousNightHours.value;
   const schedule = series.schedule ?? [];
 
   // Split the series into runs of flowing, unscheduled hours with evidence.
@@ -65,7 +68,8 @@ export function detectContinuousFlow(
 
   // Long runs across a whole night window are candidates.
   return runs.flatMap((r) => {
-    const night = r.length >= runHours ? lastWholeNight(r, window, series.zone) : undefined;
+    const night =
+      r.length >= runHours ? lastWholeNight(r, window, nightHours, series.zone) : undefined;
     if (night === undefined) return [];
     const floorLph = Math.min(...night.map((h) => h.flowLph));
     return [
@@ -86,17 +90,20 @@ export function detectContinuousFlow(
   });
 }
 
-/** The hours of the run's latest night window it covers whole, if any. */
+/** The hours of the latest night window the run covers for `nightHours` or more, if any. */
 function lastWholeNight(
   run: readonly FlowingHour[],
   window: readonly [number, number],
+  nightHours: number,
   zone: string,
 ): readonly FlowingHour[] | undefined {
   const [from, to] = window;
   const span = (to - from + 24) % 24 || 24;
   const byStart = new Map(run.map((h) => [h.startMs, h]));
   const hours = run.map((h) => ({ ...h, volumeL: 0, estimated: false }));
-  const whole = nightsOf(hours, window, zone).filter((night) => night.hours.length >= span);
+  const whole = nightsOf(hours, window, zone).filter(
+    (night) => night.hours.length >= Math.min(span, nightHours),
+  );
   return whole.at(-1)?.hours.map((h) => byStart.get(h.startMs)!);
 }
 

@@ -7,17 +7,19 @@
  * never evidence.
  */
 
-import { median, quantile } from 'simple-statistics';
+import { median } from 'simple-statistics';
 import type { LeakCandidate, ScheduledUse } from '../../models/detection';
 import { DETECTION_DEFAULTS } from '../../models/detectionDefaults';
 import type { Interval } from '../engine/interval';
 import { confidenceOf, m3PerDay } from './localise';
+import { localFields } from './localTime';
 import { scheduledAt } from './schedule';
 
 export interface HighFlowOptions {
   readonly floorLpm?: number;
-  readonly historyQuantile?: number;
   readonly historyFactor?: number;
+  /** Hours either side of an interval's local time of day whose history sets its limit. */
+  readonly todWindowH?: number;
   readonly minMinutes?: number;
   readonly minHistory?: number;
   /** Intervals ending in (nowMs − lookbackMs, nowMs] are judged; default one day. */
@@ -54,42 +56,51 @@ export function detectHighFlow(
   const fromMs = input.nowMs - (options.lookbackMs ?? 86_400_000);
   const minMinutes = options.minMinutes ?? d.highFlowMinMinutes.value;
 
-  // The limits: the absolute floor, raised by the meter's own history when there is enough.
-  // Scheduled uses (irrigation, cooling, the canteen) are held against their own history, so
-  // an irrigation morning neither hides a night burst nor alarms by itself; a scheduled use
-  // that has not run often enough to be learnt is not judged.
+  // The limits: the absolute floor, raised by the meter's own history when there is enough:
+  // the factor times the highest flow it drew within ±`todWindowH` of the same local time of
+  // day (a shower peak at 07:00 says nothing about 03:00). Scheduled uses (irrigation, cooling,
+  // the canteen) are learnt apart from the rest, so an irrigation morning neither hides a night
+  // burst nor alarms by itself; a scheduled use that has not run often enough is not judged.
   const schedule = input.schedule ?? [];
-  const useOf = (i: Interval) => scheduledAt(schedule, input.meterId, i.startMs, input.zone);
-  const histories = new Map<string, number[]>();
+  const zone = input.zone;
+  const scheduledUseOf = (i: Interval) => scheduledAt(schedule, input.meterId, i.startMs, zone);
+  const slotOf = (i: Interval) => Math.floor(localFields(i.startMs, zone).hourOfDay * 4) % 96;
+  /** Per use key: how many history intervals, and the highest flow per quarter-hour slot. */
+  const histories = new Map<string, { count: number; peak: Float64Array; flows: number[] }>();
   for (const i of input.intervals) {
     if (i.endMs > fromMs || !isEvidence(i)) continue;
-    const key = useOf(i)?.label ?? '';
+    const key = scheduledUseOf(i)?.label ?? '';
     // A scheduled use is learnt from the times it ran: a dry spell teaches it nothing.
     if (key !== '' && i.volumeL <= 0) continue;
-    const history = histories.get(key);
-    if (history) history.push(flowLpm(i));
-    else histories.set(key, [flowLpm(i)]);
+    let h = histories.get(key);
+    if (!h) {
+      h = { count: 0, peak: new Float64Array(96), flows: [] };
+      histories.set(key, h);
+    }
+    const flow = flowLpm(i);
+    const slot = slotOf(i);
+    h.count += 1;
+    h.peak[slot] = Math.max(h.peak[slot]!, flow);
+    h.flows.push(flow);
   }
   const floorLpm = options.floorLpm ?? d.highFlowFloorLpm.value;
   const minHistory = options.minHistory ?? d.highFlowMinHistory.value;
-  const limits = new Map<string, { limitLpm: number; typicalLpm: number }>();
-  const limitOf = (key: string) => {
-    const known = limits.get(key);
-    if (known) return known;
-    const history = histories.get(key) ?? [];
-    const enough = history.length >= minHistory;
-    const limit = enough
-      ? {
-          limitLpm: Math.max(
-            floorLpm,
-            quantile(history, options.historyQuantile ?? d.highFlowHistoryQuantile.value) *
-              (options.historyFactor ?? d.highFlowHistoryFactor.value),
-          ),
-          typicalLpm: median(history),
-        }
-      : { limitLpm: key === '' ? floorLpm : Infinity, typicalLpm: 0 };
-    limits.set(key, limit);
-    return limit;
+  const factor = options.historyFactor ?? d.highFlowHistoryFactor.value;
+  const reach = Math.round((options.todWindowH ?? d.highFlowTodWindowH.value) * 4);
+  const typicalOf = new Map<string, number>();
+  const limitOf = (key: string, slot: number) => {
+    const h = histories.get(key);
+    if (!h || h.count < minHistory) {
+      return { limitLpm: key === '' ? floorLpm : Infinity, typicalLpm: 0 };
+    }
+    let peak = 0;
+    for (let k = -reach; k <= reach; k++) peak = Math.max(peak, h.peak[(slot + k + 96) % 96]!);
+    let typicalLpm = typicalOf.get(key);
+    if (typicalLpm === undefined) {
+      typicalLpm = median(h.flows);
+      typicalOf.set(key, typicalLpm);
+    }
+    return { limitLpm: Math.max(floorLpm, factor * peak), typicalLpm };
   };
 
   // Runs of contiguous high intervals in the window.
@@ -97,7 +108,7 @@ export function detectHighFlow(
   let run: (typeof runs)[number] = [];
   for (const interval of input.intervals) {
     if (interval.endMs <= fromMs || interval.endMs > input.nowMs) continue;
-    const limit = limitOf(useOf(interval)?.label ?? '');
+    const limit = limitOf(scheduledUseOf(interval)?.label ?? '', slotOf(interval));
     const high = isEvidence(interval) && flowLpm(interval) > limit.limitLpm;
     if (!high || run.at(-1)?.interval.endMs !== interval.startMs) {
       if (run.length > 0) runs.push(run);
