@@ -2,6 +2,7 @@ import { benchCsvImport } from './csvImport';
 import { benchDetectionQuality } from './detectionQuality';
 import { benchIngestHttp } from './ingestHttp';
 import { benchReplayStore } from './replayStore';
+import { benchRetrofitProjection } from './retrofitProjection';
 import { benchTickLatency } from './tickLatency';
 
 const BENCHES: Record<string, () => Promise<void>> = {
@@ -9,6 +10,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   ticks: benchTickLatency,
   ingest: benchIngestHttp,
   import: benchCsvImport,
+  retrofit: benchRetrofitProjection,
   detection: benchDetectionQuality,
 };
 

@@ -13,6 +13,10 @@ import { MeterChartPanel } from './panels/MeterChartPanel';
 import { MeterTreePanel } from './panels/MeterTreePanel';
 import { RoomTooltip } from './panels/RoomTooltip';
 import { ViewControls } from './panels/ViewControls';
+import { PlannerPanel } from './planner/PlannerPanel';
+import { PlannerToggle } from './planner/PlannerToggle';
+import { ProjectionBanner } from './planner/ProjectionBanner';
+import { usePlanner } from './planner/plannerStore';
 import { TwinCanvas } from './scene/TwinCanvas';
 import { coversEdge } from './scene/viewArea';
 import { useUi } from './state/uiStore';
@@ -25,6 +29,8 @@ export function App() {
   const siteName = useLive((s) => s.site?.name ?? null);
   // While the link is down the figures on screen are the last ones received: dim them.
   const stale = useLive((s) => s.connection !== 'live');
+  // The planner takes the right of the screen; the alert and chart column makes room for it.
+  const planning = usePlanner((s) => s.open);
 
   // Keep the document language and title in step with the interface language.
   useEffect(() => {
@@ -48,6 +54,7 @@ export function App() {
         <KpiStrip />
         <div className="topbar-actions">
           <ConnectionBadge />
+          <PlannerToggle />
           <EngineerControl />
           <LanguageSwitch />
         </div>
@@ -57,13 +64,17 @@ export function App() {
       <ViewControls />
       {/* Between the tree and the view controls: alerts and data quality on top, the meter
           chart or an alert's evidence at the bottom. */}
-      <div className="center-column">
-        <AlertListPanel />
-        <DataQualityPanel />
-        <MeterChartPanel />
-        <AlertEvidencePanel />
-      </div>
+      {!planning && (
+        <div className="center-column">
+          <AlertListPanel />
+          <DataQualityPanel />
+          <MeterChartPanel />
+          <AlertEvidencePanel />
+        </div>
+      )}
       <ImportPanel />
+      <PlannerPanel />
+      <ProjectionBanner />
       <RoomTooltip />
     </div>
   );

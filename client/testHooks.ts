@@ -1,4 +1,5 @@
 import { liveStore } from './state/liveStore';
+import { projectionStore } from './state/projectionStore';
 
 /**
  * Hooks for browser tests on `window.__twin`. They observe; they never drive the app
@@ -22,6 +23,10 @@ export interface TwinTestHooks {
   suspectPipeCount(): number;
   /** A pipe instance's colour in the draw's `instanceColor` (linear RGB), or null if unknown. */
   pipeColor(pipeId: string): [number, number, number] | null;
+  /** Whether a retrofit projection is drawn on the pipes instead of measured flows. */
+  readonly projectionActive: boolean;
+  /** A pipe's projected day-mean flow after the scenario, L/s; null when none is drawn. */
+  projectedFlowLps(pipeId: string): number | null;
 }
 
 /** What the pipe draw lets tests read. */
@@ -62,6 +67,14 @@ export function installTestHooks(): TwinTestHooks {
     meterScreenPosition: (meterId) => probe?.(meterId) ?? null,
     suspectPipeCount: () => pipeProbe?.suspectPipeCount() ?? 0,
     pipeColor: (pipeId) => pipeProbe?.pipeColor(pipeId) ?? null,
+    get projectionActive() {
+      return projectionStore.getState().flows !== null;
+    },
+    projectedFlowLps: (pipeId) => {
+      const flows = projectionStore.getState().flows;
+      const i = liveStore.getState().topology?.pipes.findIndex((p) => p.id === pipeId) ?? -1;
+      return flows && i >= 0 ? (flows.afterLps[i] ?? null) : null;
+    },
   };
   window.__twin = hooks;
   return hooks;

@@ -89,6 +89,30 @@ export const testIds = {
   alertAck: 'alert-ack',
   /** The acknowledge form's error line (a translated message). */
   alertAckError: 'alert-ack-error',
+  /** Opens and closes the retrofit planner (anyone may view; engineers edit). */
+  plannerToggle: 'planner-toggle',
+  /** The planner; `data-state` is loading/ready/error, `data-editable` for engineers. */
+  plannerPanel: 'planner-panel',
+  plannerClose: 'planner-close',
+  /** A scenario's tab; `data-selected="true"` on the one being edited. */
+  plannerTab: (index: number) => `planner-tab-${index}`,
+  plannerAdd: 'planner-add',
+  /** A fixture type's target grade: `0` keeps what is installed. */
+  plannerGrade: (fixtureType: string) => `planner-grade-${fixtureType}`,
+  plannerRainOn: 'planner-rain-on',
+  plannerRainTank: 'planner-rain-tank',
+  /** Yearly potable m³ saved by a scenario; `data-value` holds the unrounded figure. */
+  plannerSaved: (index: number) => `planner-saved-${index}`,
+  /** Yearly yuan saved, or "tariff not set"; `data-value` is empty without a tariff. */
+  plannerYuan: (index: number) => `planner-yuan-${index}`,
+  /** Draws the edited scenario's projected flows on the pipes. */
+  plannerOnTwin: 'planner-on-twin',
+  plannerCsv: 'planner-csv',
+  plannerPrint: 'planner-print',
+  /** The scenario's refusal: each field, value and rule. */
+  plannerIssues: 'planner-issues',
+  /** The banner over the 3D view while a projection is drawn on the pipes. */
+  projectionBanner: 'projection-banner',
 } as const;
 
 /** `document.body.dataset.sceneReady` is 'true' once the building has been drawn. */

@@ -4,6 +4,8 @@
  */
 export const ErrorCode = {
   badRequest: 'bad_request',
+  /** A retrofit scenario the planner cannot run; the body lists each field at fault. */
+  invalidScenario: 'invalid_scenario',
   notFound: 'not_found',
   unknownMeter: 'unknown_meter',
   rangeTooLong: 'range_too_long',

@@ -128,4 +128,6 @@ export interface SeriesResponse {
 export interface ApiError {
   readonly code: string;
   readonly message: string;
+  /** Each rejected field (path, value found, rule), when a body was refused field by field. */
+  readonly issues?: ReadonlyArray<{ path: string; value: unknown; rule: string }>;
 }

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import { ErrorCode } from '../models/errors';
 import { type MeterSummary, PROTOCOL_VERSION, type SeriesResponse } from '../models/protocol';
+import type { WeatherYear } from '../models/weatherYear';
 import type { AlertDesk } from './alerts/alertDesk';
 import { alertRoutes } from './alerts/alertRoutes';
 import { ApiFailure } from './apiFailure';
@@ -15,6 +16,7 @@ import { createEngineerSessions } from './engineer/session';
 import { importRoute } from './import/importRoute';
 import { importPresetsRoute } from './import/presetsRoute';
 import { readingsRoute } from './ingest/readingsRoute';
+import { retrofitRoutes } from './retrofit/retrofitRoutes';
 import type { Store } from './store';
 import type { Twin } from './twin';
 
@@ -48,6 +50,8 @@ export interface AppDeps {
   readonly engineerToken: string;
   /** Leak alerts; the alert routes are mounted when given. */
   readonly alerts?: AlertDesk;
+  /** The weather year of the retrofit planner; its routes are mounted when given. */
+  readonly weather?: WeatherYear;
 }
 
 /** The twin's HTTP app, separate from `listen` so tests can mount it on port 0. */
@@ -59,6 +63,7 @@ export function createApp({
   ingestToken,
   engineerToken,
   alerts,
+  weather,
 }: AppDeps): express.Express {
   const log = logger.child({ area: 'http' });
   const app = express();
@@ -150,6 +155,7 @@ export function createApp({
   app.use(engineerRoutes({ twin, sessions, logger }));
   app.use(meterEventsRoutes({ twin, sessions, ingestToken, logger }));
   if (alerts) app.use(alertRoutes({ desk: alerts, sessions, logger }));
+  if (weather) app.use(retrofitRoutes({ twin, store, weather, logger }));
 
   app.use('/api', (req) => {
     throw new ApiFailure(404, ErrorCode.notFound, `no API route ${req.method} ${req.path}`);
@@ -171,7 +177,8 @@ export function createApp({
 
   app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
     if (err instanceof ApiFailure) {
-      res.status(err.status).json({ code: err.code, message: err.message });
+      const issues = err.issues ? { issues: err.issues } : {};
+      res.status(err.status).json({ code: err.code, message: err.message, ...issues });
       return;
     }
     // Body-parser errors carry a type and a status.

@@ -6,6 +6,9 @@ export const SAMPLE_SITE = 'samples/sites/county-water-bureau.json';
 export const SAMPLE_REPLAY_MAPPING = 'samples/replay-mapping.json';
 /** The shipped fault scenario: one scripted leak a new user sees detected. */
 export const SAMPLE_SCENARIO = 'samples/scenarios/default.json';
+/** The weather year of the retrofit planner (rain for tanks and irrigation). */
+export const SAMPLE_WEATHER = 'samples/weather/shenyang-2013-daily.csv';
+export const SAMPLE_WEATHER_SOURCE = 'Shenyang 2013 (UCI PM2.5 five cities)';
 
 const Sources = z
   .string()

@@ -3,6 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import type { ClockInfo } from '../models/protocol';
+import { parseWeatherYearCsv } from '../models/weatherYear';
 import { KNOWN_HOLIDAY_YEARS } from '../simulations/calendar';
 import { createDemandModel } from '../simulations/demand';
 import { NO_FAULTS } from '../simulations/faults';
@@ -11,7 +12,7 @@ import { AlertStore } from './alerts/alertStore';
 import { DetectionRunner } from './alerts/detectionRunner';
 import { createApp } from './app';
 import { type Clock, liveClock, replayClock } from './clock';
-import type { Config } from './config';
+import { type Config, SAMPLE_WEATHER, SAMPLE_WEATHER_SOURCE } from './config';
 import { resolveEngineerToken } from './engineer/session';
 import { withDemandFaults, withReplayFaults } from './faultSources';
 import { type MqttIngest, startMqttIngest } from './ingest/mqttIngest';
@@ -137,7 +138,20 @@ export function createTwinServer(
     nowMs: () => twin.timeMs,
     logger: logger.child({ area: 'alerts' }),
   });
-  const app = createApp({ twin, store, logger, clientDir, ingestToken, engineerToken, alerts });
+  const weather = parseWeatherYearCsv(
+    fs.readFileSync(path.resolve(SAMPLE_WEATHER), 'utf8'),
+    SAMPLE_WEATHER_SOURCE,
+  );
+  const app = createApp({
+    twin,
+    store,
+    logger,
+    clientDir,
+    ingestToken,
+    engineerToken,
+    alerts,
+    weather,
+  });
   const server = http.createServer(app);
   const io = attachRealtime(server, twin, clockInfo, logger, alerts);
 

@@ -10,9 +10,10 @@ import type { Topology } from '../../models/protocol';
 import type { Site } from '../../models/site';
 import { alertStore, suspectConfidences } from '../state/alertStore';
 import { liveStore } from '../state/liveStore';
+import { projectionStore } from '../state/projectionStore';
 import { setPipeProbe } from '../testHooks';
 import { regionBoxThree, type VisibleRegion } from './floorRange';
-import { createPaintScratch, initPipeColors, paintPipes } from './pipeColors';
+import { createPaintScratch, initPipeColors, paintPipes, paintProjectedPipes } from './pipeColors';
 import { layoutPipes } from './pipeLayout';
 import {
   createPipeMaterial,
@@ -33,7 +34,7 @@ interface Props {
  */
 export function PipeNetwork({ site, topology, region }: Props) {
   const meshRef = useRef<InstancedMesh>(null);
-  const applied = useRef({ live: -1, alerts: -1 });
+  const applied = useRef({ live: -1, alerts: -1, projection: -1 });
   const scratch = useMemo(() => createPaintScratch(), []);
 
   // Geometry, material and per-instance buffers, rebuilt only with a new topology.
@@ -69,7 +70,7 @@ export function PipeNetwork({ site, topology, region }: Props) {
     mesh.instanceMatrix.needsUpdate = true;
     initPipeColors(mesh, scratch);
     mesh.computeBoundingSphere();
-    applied.current = { live: -1, alerts: -1 };
+    applied.current = { live: -1, alerts: -1, projection: -1 };
   }, [layout, scratch]);
 
   // Test hook: what the draw holds now (observing only).
@@ -101,24 +102,44 @@ export function PipeNetwork({ site, topology, region }: Props) {
     const time = material.uniforms.uTimeS!;
     time.value = (time.value + delta) % 3600;
 
-    // Step 2: repaint only when a tick or the open alerts changed since the last paint.
+    // Step 2: repaint only when a tick, the open alerts or the projection changed.
     const { version, tick } = liveStore.getState();
     const { version: alertVersion, alerts } = alertStore.getState();
-    if (version === applied.current.live && alertVersion === applied.current.alerts) return;
-    applied.current = { live: version, alerts: alertVersion };
-    const flows = tick?.pipeFlowLps;
-
-    // Step 3: colours, dash speeds and suspect emphasis for every instance.
-    suspectConfidences(alerts, pipeIndex, suspects);
+    const { version: projectionVersion, flows: projected } = projectionStore.getState();
+    const last = applied.current;
+    if (projected && projectionVersion === last.projection) return;
+    if (
+      !projected &&
+      version === last.live &&
+      alertVersion === last.alerts &&
+      projectionVersion === last.projection
+    ) {
+      return;
+    }
+    applied.current = { live: version, alerts: alertVersion, projection: projectionVersion };
     const geometryOf = mesh.geometry;
+    const attributes = {
+      flow: geometryOf.getAttribute(PIPE_ATTR_FLOW) as InstancedBufferAttribute,
+      suspect: geometryOf.getAttribute(PIPE_ATTR_SUSPECT) as InstancedBufferAttribute,
+    };
+
+    // Step 3a: a projection replaces every measured colour while it is shown.
+    const projectedUniform = material.uniforms.uProjected!;
+    if (projected && projected.afterLps.length === layout.count) {
+      projectedUniform.value = 1;
+      paintProjectedPipes(mesh, projected.beforeLps, projected.afterLps, attributes, scratch);
+      return;
+    }
+
+    // Step 3b: measured colours, dash speeds and suspect emphasis for every instance.
+    projectedUniform.value = 0;
+    const flows = tick?.pipeFlowLps;
+    suspectConfidences(alerts, pipeIndex, suspects);
     paintPipes(
       mesh,
       flows && flows.length === layout.count ? flows : null,
       suspects,
-      {
-        flow: geometryOf.getAttribute(PIPE_ATTR_FLOW) as InstancedBufferAttribute,
-        suspect: geometryOf.getAttribute(PIPE_ATTR_SUSPECT) as InstancedBufferAttribute,
-      },
+      attributes,
       scratch,
     );
   });

@@ -61,3 +61,15 @@ export function suspectColor(confidence: number, out: Rgb): Rgb {
   const c = Number.isFinite(confidence) ? Math.min(1, Math.max(0, confidence)) : 0;
   return mix(SUSPECT_LOW, SUSPECT_HIGH, c, out);
 }
+
+/**
+ * Projected flows (a retrofit scenario, never a measurement): violet at low flow to pale
+ * lilac at high, apart from the measured blue-cyan ramp; the shader also draws them dashed.
+ */
+export const PROJECTED_LOW: Readonly<Rgb> = { r: 0.3, g: 0.18, b: 0.55 };
+export const PROJECTED_HIGH: Readonly<Rgb> = { r: 0.86, g: 0.62, b: 1.0 };
+
+/** Writes the colour of a pipe projected to carry `flowLps` against `highFlowLps` into `out`. */
+export function projectedColor(flowLps: number, highFlowLps: number, out: Rgb): Rgb {
+  return mix(PROJECTED_LOW, PROJECTED_HIGH, flowRampT(flowLps, highFlowLps), out);
+}

@@ -6,7 +6,7 @@ import {
   type InstancedMesh,
   SRGBColorSpace,
 } from 'three';
-import { flowColor, flowRampT, type Rgb, suspectColor } from './colorRamp';
+import { flowColor, flowRampT, projectedColor, type Rgb, suspectColor } from './colorRamp';
 
 /**
  * The colours of the pipe instances, shared by the scene and its tests. Every instance gets a
@@ -79,6 +79,33 @@ export function paintPipes(
       attributes.flow.setX(i, q < 0 ? -t : t);
     }
     attributes.suspect?.setX(i, suspect);
+  }
+  if (mesh.instanceColor) mesh.instanceColor.needsUpdate = true;
+  if (attributes.flow) attributes.flow.needsUpdate = true;
+  if (attributes.suspect) attributes.suspect.needsUpdate = true;
+}
+
+/**
+ * Colours every instance by a scenario's projected flow. The busiest pipe *before* the
+ * scenario sets the top of the ramp, so a saving shows as a darker pipe. Suspect emphasis is
+ * cleared: alerts belong to the measured view.
+ */
+export function paintProjectedPipes(
+  mesh: InstancedMesh,
+  beforeLps: ArrayLike<number>,
+  afterLps: ArrayLike<number>,
+  attributes: PipeAttributes,
+  scratch: PaintScratch,
+): void {
+  const count = mesh.count;
+  let high = 0;
+  for (let i = 0; i < count; i++) high = Math.max(high, Math.abs(beforeLps[i] ?? 0));
+  for (let i = 0; i < count; i++) {
+    const q = afterLps[i] ?? 0;
+    projectedColor(q, high, scratch.rgb);
+    put(mesh, i, scratch);
+    attributes.flow?.setX(i, flowRampT(q, high));
+    attributes.suspect?.setX(i, 0);
   }
   if (mesh.instanceColor) mesh.instanceColor.needsUpdate = true;
   if (attributes.flow) attributes.flow.needsUpdate = true;

@@ -50,6 +50,7 @@ const fragmentShader = /* glsl */ `
 uniform float uTimeS;
 uniform vec3 uBoxMin;
 uniform vec3 uBoxMax;
+uniform float uProjected;
 varying vec3 vColor;
 varying float vAlongM;
 varying float vFlow;
@@ -71,6 +72,10 @@ void main() {
   float pulse = 0.5 + 0.5 * sin(uTimeS * 6.2832);
   float glow = step(0.0001, vSuspect) * pulse * (0.35 + 0.45 * vSuspect);
   color = mix(color, min(vColor * 1.4 + 0.3, vec3(1.0)), glow);
+  // A projection is drawn dashed: every other 0.5 m of pipe is dimmed, so projected flows
+  // never look like the solid measured pipes.
+  float gap = step(0.5, fract(vAlongM / 1.0)) * uProjected;
+  color *= 1.0 - 0.6 * gap;
   gl_FragColor = vec4(color, 1.0);
   #include <colorspace_fragment>
 }
@@ -84,6 +89,8 @@ export function createPipeMaterial(): ShaderMaterial {
       uTimeS: { value: 0 },
       uBoxMin: { value: new Vector3(-1e6, -1e6, -1e6) },
       uBoxMax: { value: new Vector3(1e6, 1e6, 1e6) },
+      /** 1 while a retrofit projection is drawn (dashed style), else 0. */
+      uProjected: { value: 0 },
     },
   });
 }

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { buildSampleSite } from '../../models/sampleSite';
+import { projectPipes } from './pipeProjection';
+
+describe('projected pipe flows', () => {
+  it('carry every fixture downstream, so the site main carries the whole day', () => {
+    const site = buildSampleSite();
+    const pipes = site.network.pipes;
+    const days = site.fixtures.map((f) => ({ fixtureId: f.id, beforeL: 864, afterL: 432 }));
+
+    const { beforeLps, afterLps } = projectPipes(site, pipes, days);
+
+    const sources = new Set(site.network.nodes.filter((n) => n.kind === 'source').map((n) => n.id));
+    const mains = pipes.map((p, i) => (sources.has(p.from) ? i : -1)).filter((i) => i >= 0);
+    const total = mains.reduce((a, i) => a + beforeLps[i]!, 0);
+    expect(total).toBeCloseTo((site.fixtures.length * 864) / 86_400, 9);
+    for (let i = 0; i < pipes.length; i++) expect(afterLps[i]).toBeCloseTo(beforeLps[i]! / 2, 12);
+  });
+});

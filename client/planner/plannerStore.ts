@@ -1,0 +1,74 @@
+import { useStore } from 'zustand';
+import { createStore } from 'zustand/vanilla';
+import { DEFAULT_CALIBRATION_DAYS } from '../../models/retrofitApi';
+import { translate } from '../i18n/index';
+import { uiStore } from '../state/uiStore';
+import { type PlannerDraft, starterDraft } from './plannerDraft';
+
+/** At most this many scenarios side by side. */
+export const MAX_SCENARIOS = 3;
+
+export interface PlannerState {
+  readonly open: boolean;
+  readonly drafts: readonly PlannerDraft[];
+  /** The scenario being edited, and drawn on the twin when `onTwin` is set. */
+  readonly active: number;
+  /** Whether the active scenario's projected flows replace the measured colours on the pipes. */
+  readonly onTwin: boolean;
+  /** The calibration period, whole days before the twin's today. */
+  readonly days: number;
+  /** Month of the typical day drawn on the twin, 1–12. */
+  readonly month: number;
+}
+
+export interface PlannerActions {
+  setOpen(open: boolean): void;
+  /** Replaces the active scenario's draft. */
+  edit(change: (draft: PlannerDraft) => PlannerDraft): void;
+  add(name: string): void;
+  remove(index: number): void;
+  select(index: number): void;
+  setOnTwin(on: boolean): void;
+  setDays(days: number): void;
+  setMonth(month: number): void;
+}
+
+export function createPlannerStore(firstName: string) {
+  return createStore<PlannerState & PlannerActions>()((set) => ({
+    open: false,
+    drafts: [starterDraft(firstName)],
+    active: 0,
+    onTwin: false,
+    days: DEFAULT_CALIBRATION_DAYS,
+    month: 7,
+    // Closing the planner takes its projection off the twin: nothing projected stays behind.
+    setOpen: (open) => set((s) => ({ open, onTwin: open ? s.onTwin : false })),
+    edit: (change) =>
+      set((s) => ({ drafts: s.drafts.map((d, i) => (i === s.active ? change(d) : d)) })),
+    add: (name) =>
+      set((s) => {
+        if (s.drafts.length >= MAX_SCENARIOS) return s;
+        // A new scenario starts as a copy of the one on screen, to vary one thing at a time.
+        const base = s.drafts[s.active] ?? starterDraft(name);
+        return { drafts: [...s.drafts, { ...base, name }], active: s.drafts.length };
+      }),
+    remove: (index) =>
+      set((s) => {
+        if (s.drafts.length <= 1) return s;
+        const drafts = s.drafts.filter((_, i) => i !== index);
+        return { drafts, active: Math.min(s.active, drafts.length - 1) };
+      }),
+    select: (active) => set({ active }),
+    setOnTwin: (onTwin) => set({ onTwin }),
+    setDays: (days) => set({ days }),
+    setMonth: (month) => set({ month }),
+  }));
+}
+
+export const plannerStore = createPlannerStore(
+  translate(uiStore.getState().lang, 'planner.scenarioName', { n: 1 }),
+);
+
+export function usePlanner<T>(selector: (s: PlannerState & PlannerActions) => T): T {
+  return useStore(plannerStore, selector);
+}
