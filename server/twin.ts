@@ -436,6 +436,23 @@ export class Twin {
     };
   }
 
+  /** Litres that passed the child meters of `meterId` over [fromMs, toMs) (see `simulate`). */
+  private passedBelow(meterId: string, reg: SimRegister, fromMs: number, toMs: number): number {
+    let litres = 0;
+    for (const child of this.tree.childrenOf.get(meterId) ?? []) {
+      if (this.sourceOf.get(child) === 'sim') {
+        litres +=
+          this.demand!.areaVolumeL(child, fromMs, toMs) +
+          this.passedBelow(child, reg, fromMs, toMs);
+      } else {
+        const booked = this.bookedL[this.meterIndex.get(child)!]!;
+        litres += booked - (reg.childSeenL[child] ?? booked);
+        reg.childSeenL[child] = booked;
+      }
+    }
+    return litres;
+  }
+
   /** Converts a recorded reading to the unit its meter declares (the file's unit is known). */
   private inMeterUnit(reading: Reading): Reading {
     const meter = this.meters[this.meterIndex.get(reading.meterId) ?? -1];
@@ -445,17 +462,17 @@ export class Twin {
   }
 
   /**
-   * The simulator's report of one meter at `tsMs`: its own area's use plus what its
-   * children passed on (what they booked, and what passed them while they were stuck).
+   * The simulator's report of one meter at `tsMs`: the water that passed it since its last
+   * report. That is its own area's use plus, for each child meter, what passed the child:
+   * a simulated child's true use at the same moments (so a parent never sees its children's
+   * reports as lumps, and still sees water a stuck child does not register), a recorded or
+   * ingested child's booked volume as it arrives.
    */
   private simulate(meter: Meter, tsMs: number): Reading {
     const reg = this.sim.get(meter.id) ?? { registerL: 0, lastTsMs: tsMs, childSeenL: {} };
-    let volumeL = this.demand!.areaVolumeL(meter.id, reg.lastTsMs, tsMs);
-    for (const child of this.tree.childrenOf.get(meter.id) ?? []) {
-      const passed = this.bookedL[this.meterIndex.get(child)!]! + (this.sim.get(child)?.lostL ?? 0);
-      volumeL += passed - (reg.childSeenL[child] ?? passed);
-      reg.childSeenL[child] = passed;
-    }
+    const volumeL =
+      this.demand!.areaVolumeL(meter.id, reg.lastTsMs, tsMs) +
+      this.passedBelow(meter.id, reg, reg.lastTsMs, tsMs);
     reg.registerL += volumeL;
     if (this.faults.stuckAt(meter.id, tsMs)) reg.lostL = (reg.lostL ?? 0) + volumeL;
     reg.lastTsMs = tsMs;

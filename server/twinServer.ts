@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { Logger } from 'pino';
+import type { MeterTree } from '../models/meterTree';
 import type { ClockInfo } from '../models/protocol';
 import { parseWeatherYearCsv } from '../models/weatherYear';
 import { KNOWN_HOLIDAY_YEARS } from '../simulations/calendar';
@@ -163,6 +164,7 @@ export function createTwinServer(
     intervals: (meterId, fromMs, toMs) => store.intervals(meterId, fromMs, toMs),
     desk: alerts,
     logger,
+    lumpySources: lumpySources(tree, twin.sourceOf),
   });
   twin.onTick((tick) => runner.stepped(tick.tsMs));
   const mqtt = config.mqtt
@@ -248,4 +250,21 @@ export function createTwinServer(
       store.close();
     },
   };
+}
+
+/**
+ * For each simulated meter, the recorded or ingested meters below it, reached through
+ * simulated meters only: their volumes reach it in their own reporting steps.
+ */
+function lumpySources(
+  tree: MeterTree,
+  sourceOf: ReadonlyMap<string, string>,
+): Map<string, string[]> {
+  const below = (id: string): string[] =>
+    (tree.childrenOf.get(id) ?? []).flatMap((child) =>
+      sourceOf.get(child) === 'sim' ? below(child) : [child],
+    );
+  return new Map(
+    tree.order.filter((id) => sourceOf.get(id) === 'sim').map((id) => [id, below(id)]),
+  );
 }

@@ -54,6 +54,11 @@ export interface DetectionRunnerOptions {
   readonly desk: AlertDesk;
   readonly logger: Logger;
   readonly settings?: Partial<DetectionRunnerSettings>;
+  /**
+   * For a simulated meter, the recorded or ingested meters below it (through simulated meters
+   * only) whose volumes reach it in their own reporting steps. See `withoutChildLumps`.
+   */
+  readonly lumpySources?: ReadonlyMap<string, readonly string[]>;
 }
 
 /**
@@ -72,6 +77,7 @@ export class DetectionRunner {
   private readonly log: Logger;
   private readonly settings: DetectionRunnerSettings;
   private readonly schedule: readonly ScheduledUse[];
+  private readonly lumpySources: ReadonlyMap<string, readonly string[]>;
   /** Meters whose fixtures all draw intermittently: the continuous-flow rule applies. */
   private readonly intermittent: ReadonlySet<string>;
   /** Twin hour (ms / HOUR_MS, floored) of the last run. */
@@ -92,6 +98,7 @@ export class DetectionRunner {
     this.log = options.logger.child({ area: 'detect' });
     this.settings = { ...RUNNER_DEFAULTS, ...options.settings };
     this.schedule = siteSchedule(options.site, options.tree);
+    this.lumpySources = options.lumpySources ?? new Map();
     this.intermittent = new Set(
       options.site.meters
         .map((m) => m.id)
@@ -237,9 +244,9 @@ export class DetectionRunner {
       ]),
     );
     const found = this.tree.order.flatMap((meterId) => {
-      const intervals = withoutChildCatchUps(
+      const intervals = withoutChildLumps(
         intervalsOf.get(meterId) ?? [],
-        (this.tree.childrenOf.get(meterId) ?? []).map((id) => intervalsOf.get(id) ?? []),
+        (this.lumpySources.get(meterId) ?? []).map((id) => intervalsOf.get(id) ?? []),
       );
       const zone = this.site.timeZone;
       return detectHighFlow({ meterId, intervals, zone, nowMs, schedule: this.schedule }).map((c) =>
@@ -256,17 +263,28 @@ function reportedHour(hour: HourVolume): boolean {
 }
 
 /**
- * A meter's intervals without those in which a child meter caught up a gap: the child's
- * volume over the gap arrives at once, so a parent that passes its children's volumes on
- * (a simulated parent above a recorded floor) shows it as one lump, which is not a burst.
+ * A meter's intervals without those in which a lumpy child's interval ended: a simulated
+ * parent passes on a recorded child's volume as the child reports it, so an hour's recorded
+ * use (or a gap's catch-up) lands in one parent interval as a lump, which is not a burst.
+ * A real parent meter measures its own flow and has no lumpy children.
  */
-export function withoutChildCatchUps(
+export function withoutChildLumps(
   intervals: readonly Interval[],
-  children: ReadonlyArray<readonly Interval[]>,
+  lumpyChildren: ReadonlyArray<readonly Interval[]>,
 ): readonly Interval[] {
-  const catchUps = children.flatMap((c) =>
-    c.filter((i) => i.flags.includes('estimated_gap')).map((i) => i.endMs),
-  );
-  if (catchUps.length === 0) return intervals;
-  return intervals.filter((i) => !catchUps.some((t) => t > i.startMs && t <= i.endMs));
+  const ends = new Set<number>();
+  for (const child of lumpyChildren) for (const i of child) if (i.volumeL > 0) ends.add(i.endMs);
+  if (ends.size === 0) return intervals;
+  const sorted = [...ends].sort((a, b) => a - b);
+  return intervals.filter((i) => {
+    // The first lump end after the interval's start, by binary search.
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! <= i.startMs) lo = mid + 1;
+      else hi = mid;
+    }
+    return !(lo < sorted.length && sorted[lo]! <= i.endMs);
+  });
 }

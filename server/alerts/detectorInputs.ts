@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { HourVolume } from '../../models/detection';
+import { DETECTION_DEFAULTS } from '../../models/detectionDefaults';
 import { SUSPECT_FLAGS } from '../detect/hours';
 import type { IntervalFlag } from '../engine/interval';
 
@@ -13,7 +14,11 @@ import type { IntervalFlag } from '../engine/interval';
  * reset, rolled-over or replaced register is suspect, and so is every hour of a run of at
  * least `stuckHours` zero hours: a register that has not moved for days (the twin's health
  * check calls it stuck after 72 h) would otherwise read as a child taking nothing, and its
- * parent's balance as a leak.
+ * parent's balance as a leak. Sooner than that, a zero hour inside a run of `stillHours` or
+ * more is suspect when the meter drew water at that hour of the day on `stillUseDays` of the
+ * seven days before: an office floor that is dry all morning on a working day is more likely
+ * a stuck register than an empty building (a holiday's first day is judged so too; by its
+ * third day the days before are quiet as well).
  */
 
 const HOUR_MS = 3_600_000;
@@ -25,6 +30,10 @@ export interface HourInputOptions {
   readonly toMs: number;
   /** Zero hours in a row after which a meter's zeros are not trusted. */
   readonly stuckHours: number;
+  /** A shorter zero run whose hours usually draw water is not trusted either, from this long. */
+  readonly stillHours?: number;
+  /** Days of the previous seven with use at the same hour that make a zero hour unusual. */
+  readonly stillUseDays?: number;
 }
 
 export function hourInputs(
@@ -83,21 +92,42 @@ export function hourInputs(
       };
       hours.push(suspect ? { ...base, suspect } : base);
     }
-    out.set(meterId, markStuck(hours, options.stuckHours));
+    out.set(
+      meterId,
+      markStuck(hours, {
+        stuckHours: options.stuckHours,
+        stillHours: options.stillHours ?? DETECTION_DEFAULTS.stillHours.value,
+        stillUseDays: options.stillUseDays ?? DETECTION_DEFAULTS.stillUseDays.value,
+      }),
+    );
   }
   return out;
 }
 
-/** Marks every hour of a run of at least `stuckHours` zero-volume hours as suspect. */
-function markStuck(hours: readonly HourVolume[], stuckHours: number): HourVolume[] {
+/**
+ * Marks as suspect every hour of a run of at least `stuckHours` zero-volume hours, and the
+ * hours of a run of at least `stillHours` that usually draw water (see the module comment).
+ */
+export function markStuck(
+  hours: readonly HourVolume[],
+  rule: { stuckHours: number; stillHours: number; stillUseDays: number },
+): HourVolume[] {
   const out = [...hours];
+  const usual = (i: number) => {
+    let used = 0;
+    for (let day = 1; day <= 7; day++) if ((hours[i - 24 * day]?.volumeL ?? 0) > 0) used += 1;
+    return used >= rule.stillUseDays;
+  };
   let runStart = -1;
   for (let i = 0; i <= hours.length; i++) {
     const zero = i < hours.length && hours[i]?.volumeL === 0;
     if (zero && runStart < 0) runStart = i;
     if (zero || runStart < 0) continue;
-    if (i - runStart >= stuckHours) {
-      for (let j = runStart; j < i; j++) out[j] = { ...hours[j]!, suspect: true };
+    const length = i - runStart;
+    for (let j = runStart; j < i; j++) {
+      if (length >= rule.stuckHours || (length >= rule.stillHours && usual(j))) {
+        out[j] = { ...hours[j]!, suspect: true };
+      }
     }
     runStart = -1;
   }

@@ -78,4 +78,31 @@ describe('detectHighFlow', () => {
     expect(candidate?.window.startMs).toBe(T0 + (DAY_STEPS + 24) * STEP_MS);
     expect(candidate?.evidence.points[0]?.limit).toBe(15);
   });
+
+  it('judges each time of day against its own peak once it was seen on three days', () => {
+    // Four days of 2 L per 5 min, with a shower peak of 150 L (30 L/min) 07:00–08:00 local.
+    const DAYS = 4;
+    const peak = (i: number) => i % DAY_STEPS >= 84 && i % DAY_STEPS < 96;
+    const volumes = (extra: (i: number) => number | null) =>
+      Array.from({ length: DAYS * DAY_STEPS }, (_, i) => extra(i) ?? (peak(i) ? 150 : 2));
+    const lastDay = (i: number) => i >= (DAYS - 1) * DAY_STEPS;
+    const nowMs = T0 + DAYS * DAY_STEPS * STEP_MS;
+    const run = (extra: (i: number) => number | null) =>
+      detectHighFlow({
+        meterId: 'M2',
+        intervals: intervalSeries(T0, STEP_MS, volumes(extra)),
+        zone,
+        nowMs,
+      });
+
+    // 20 L/min at 03:00 on the last day: above the floor (the night's peak × 2 is 0.8).
+    const night = run((i) =>
+      lastDay(i) && i % DAY_STEPS >= 36 && i % DAY_STEPS < 40 ? 100 : null,
+    );
+    expect(night.map((c) => c.evidence.points[0])).toEqual([
+      { tMs: T0 + ((DAYS - 1) * DAY_STEPS + 36) * STEP_MS, value: 20, limit: 15 },
+    ]);
+    // 40 L/min at 07:00 is within twice the morning's own peak (60): a busy morning.
+    expect(run((i) => (lastDay(i) && peak(i) ? 200 : null))).toEqual([]);
+  });
 });

@@ -36,6 +36,9 @@ export interface MeterIntervals {
 }
 
 const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+/** Days a time of day must have been seen on before its own peak sets the limit. */
+const TOD_MIN_DAYS = 3;
 
 function flowLpm(interval: Interval): number {
   return interval.volumeL / ((interval.endMs - interval.startMs) / MINUTE_MS);
@@ -60,13 +63,24 @@ export function detectHighFlow(
   // the factor times the highest flow it drew within ±`todWindowH` of the same local time of
   // day (a shower peak at 07:00 says nothing about 03:00). Scheduled uses (irrigation, cooling,
   // the canteen) are learnt apart from the rest, so an irrigation morning neither hides a night
-  // burst nor alarms by itself; a scheduled use that has not run often enough is not judged.
+  // burst nor alarms by itself. A meter, or a scheduled use, with too little history is not
+  // judged yet: a busy building meter's ordinary morning is far above any fixed floor.
   const schedule = input.schedule ?? [];
   const zone = input.zone;
   const scheduledUseOf = (i: Interval) => scheduledAt(schedule, input.meterId, i.startMs, zone);
   const slotOf = (i: Interval) => Math.floor(localFields(i.startMs, zone).hourOfDay * 4) % 96;
-  /** Per use key: how many history intervals, and the highest flow per quarter-hour slot. */
-  const histories = new Map<string, { count: number; peak: Float64Array; flows: number[] }>();
+  /**
+   * Per use key: how many history intervals, the highest flow per quarter-hour slot of the
+   * day, on how many days each slot was seen, and every flow.
+   */
+  interface History {
+    count: number;
+    peak: Float64Array;
+    days: Float64Array;
+    lastDay: Float64Array;
+    flows: number[];
+  }
+  const histories = new Map<string, History>();
   for (const i of input.intervals) {
     if (i.endMs > fromMs || !isEvidence(i)) continue;
     const key = scheduledUseOf(i)?.label ?? '';
@@ -74,13 +88,24 @@ export function detectHighFlow(
     if (key !== '' && i.volumeL <= 0) continue;
     let h = histories.get(key);
     if (!h) {
-      h = { count: 0, peak: new Float64Array(96), flows: [] };
+      h = {
+        count: 0,
+        peak: new Float64Array(96),
+        days: new Float64Array(96),
+        lastDay: new Float64Array(96).fill(-1),
+        flows: [],
+      };
       histories.set(key, h);
     }
     const flow = flowLpm(i);
     const slot = slotOf(i);
     h.count += 1;
     h.peak[slot] = Math.max(h.peak[slot]!, flow);
+    const day = Math.floor(i.startMs / DAY_MS);
+    if (h.lastDay[slot] !== day) {
+      h.lastDay[slot] = day;
+      h.days[slot]! += 1;
+    }
     h.flows.push(flow);
   }
   const floorLpm = options.floorLpm ?? d.highFlowFloorLpm.value;
@@ -91,10 +116,16 @@ export function detectHighFlow(
   const limitOf = (key: string, slot: number) => {
     const h = histories.get(key);
     if (!h || h.count < minHistory) {
-      return { limitLpm: key === '' ? floorLpm : Infinity, typicalLpm: 0 };
+      return { limitLpm: Infinity, typicalLpm: 0 };
     }
+    // The time of day's peak once it was seen on enough days; until then, the peak of all.
     let peak = 0;
-    for (let k = -reach; k <= reach; k++) peak = Math.max(peak, h.peak[(slot + k + 96) % 96]!);
+    let days = 0;
+    for (let k = -reach; k <= reach; k++) {
+      peak = Math.max(peak, h.peak[(slot + k + 96) % 96]!);
+      days = Math.max(days, h.days[(slot + k + 96) % 96]!);
+    }
+    if (days < TOD_MIN_DAYS) peak = Math.max(...h.peak);
     let typicalLpm = typicalOf.get(key);
     if (typicalLpm === undefined) {
       typicalLpm = median(h.flows);

@@ -6,11 +6,12 @@ import { startTestTwin, type TestTwin } from './testTwin';
 const byTestId = (id: string) => `[data-testid="${id}"]`;
 
 /** The real server with the built client, a day of history, ticking on its own. */
-export async function startLiveTwin(): Promise<TestTwin> {
+export async function startLiveTwin(env: Record<string, string> = {}): Promise<TestTwin> {
   const twin = await startTestTwin({
     TWIN_BACKFILL_DAYS: '1',
     TWIN_START: '2026-07-07T08:00:00+08:00',
     TWIN_TICK_MS: '400',
+    ...env,
   });
   twin.server.startTicking();
   return twin;
