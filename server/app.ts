@@ -9,6 +9,10 @@ import { type MeterSummary, PROTOCOL_VERSION, type SeriesResponse } from '../mod
 import type { WeatherYear } from '../models/weatherYear';
 import type { AlertDesk } from './alerts/alertDesk';
 import { alertRoutes } from './alerts/alertRoutes';
+import {
+  type DetectionSettingsStore,
+  detectionSettingsRoutes,
+} from './alerts/detectionSettingsRoutes';
 import { ApiFailure } from './apiFailure';
 import { meterEventsRoutes } from './engineer/meterEventsRoutes';
 import { engineerRoutes } from './engineer/routes';
@@ -50,6 +54,8 @@ export interface AppDeps {
   readonly engineerToken: string;
   /** Leak alerts; the alert routes are mounted when given. */
   readonly alerts?: AlertDesk;
+  /** The detectors' thresholds; their routes are mounted when given. */
+  readonly detectionSettings?: DetectionSettingsStore;
   /** The weather year of the retrofit planner; its routes are mounted when given. */
   readonly weather?: WeatherYear;
 }
@@ -63,6 +69,7 @@ export function createApp({
   ingestToken,
   engineerToken,
   alerts,
+  detectionSettings,
   weather,
 }: AppDeps): express.Express {
   const log = logger.child({ area: 'http' });
@@ -155,6 +162,9 @@ export function createApp({
   app.use(engineerRoutes({ twin, sessions, logger }));
   app.use(meterEventsRoutes({ twin, sessions, ingestToken, logger }));
   if (alerts) app.use(alertRoutes({ desk: alerts, sessions, logger }));
+  if (detectionSettings) {
+    app.use(detectionSettingsRoutes({ settings: detectionSettings, sessions, logger }));
+  }
   if (weather) app.use(retrofitRoutes({ twin, store, weather, logger }));
 
   app.use('/api', (req) => {

@@ -11,6 +11,7 @@ import { NO_FAULTS } from '../simulations/faults';
 import { AlertDesk } from './alerts/alertDesk';
 import { AlertStore } from './alerts/alertStore';
 import { DetectionRunner } from './alerts/detectionRunner';
+import { DetectionSettingsStore } from './alerts/detectionSettingsRoutes';
 import { createApp } from './app';
 import { type Clock, liveClock, replayClock } from './clock';
 import { type Config, SAMPLE_WEATHER, SAMPLE_WEATHER_SOURCE } from './config';
@@ -143,6 +144,7 @@ export function createTwinServer(
     fs.readFileSync(path.resolve(SAMPLE_WEATHER), 'utf8'),
     SAMPLE_WEATHER_SOURCE,
   );
+  const detectionSettings = new DetectionSettingsStore(store, logger.child({ area: 'detect' }));
   const app = createApp({
     twin,
     store,
@@ -151,6 +153,7 @@ export function createTwinServer(
     ingestToken,
     engineerToken,
     alerts,
+    detectionSettings,
     weather,
   });
   const server = http.createServer(app);
@@ -165,6 +168,7 @@ export function createTwinServer(
     desk: alerts,
     logger,
     lumpySources: lumpySources(tree, twin.sourceOf),
+    thresholds: () => detectionSettings.get(),
   });
   twin.onTick((tick) => runner.stepped(tick.tsMs));
   const mqtt = config.mqtt

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Logger } from 'pino';
 import type { HourVolume, LeakCandidate, ScheduledUse } from '../../models/detection';
-import { DETECTION_DEFAULTS } from '../../models/detectionDefaults';
+import { DEFAULT_DETECTION_SETTINGS, type DetectionSettings } from '../../models/detectionSettings';
 import type { MeterTree } from '../../models/meterTree';
 import type { Site } from '../../models/site';
 import { detectBalance } from '../detect/balance';
@@ -59,6 +59,8 @@ export interface DetectionRunnerOptions {
    * only) whose volumes reach it in their own reporting steps. See `withoutChildLumps`.
    */
   readonly lumpySources?: ReadonlyMap<string, readonly string[]>;
+  /** The detectors' thresholds, read at every run (engineers may change them). */
+  readonly thresholds?: () => DetectionSettings;
 }
 
 /**
@@ -78,6 +80,7 @@ export class DetectionRunner {
   private readonly settings: DetectionRunnerSettings;
   private readonly schedule: readonly ScheduledUse[];
   private readonly lumpySources: ReadonlyMap<string, readonly string[]>;
+  private readonly thresholds: () => DetectionSettings;
   /** Meters whose fixtures all draw intermittently: the continuous-flow rule applies. */
   private readonly intermittent: ReadonlySet<string>;
   /** Twin hour (ms / HOUR_MS, floored) of the last run. */
@@ -99,6 +102,7 @@ export class DetectionRunner {
     this.settings = { ...RUNNER_DEFAULTS, ...options.settings };
     this.schedule = siteSchedule(options.site, options.tree);
     this.lumpySources = options.lumpySources ?? new Map();
+    this.thresholds = options.thresholds ?? (() => DEFAULT_DETECTION_SETTINGS);
     this.intermittent = new Set(
       options.site.meters
         .map((m) => m.id)
@@ -198,7 +202,8 @@ export class DetectionRunner {
     nowMs: number,
     scope: RunScope = 'all',
   ): { candidates: LeakCandidate[]; hours: Map<string, HourVolume[]> } {
-    if (scope === 'high_flow') return { candidates: this.bursts(nowMs), hours: new Map() };
+    const t = this.thresholds();
+    if (scope === 'high_flow') return { candidates: this.bursts(nowMs, t), hours: new Map() };
     const zone = this.site.timeZone;
     const toMs = Math.floor(nowMs / HOUR_MS) * HOUR_MS;
     const fromMs = toMs - this.settings.windowDays * DAY_MS;
@@ -207,14 +212,20 @@ export class DetectionRunner {
       fromMs,
       toMs,
       stuckHours: this.settings.stuckHours,
+      stillHours: t.stillHours,
+      stillUseDays: t.stillUseDays,
     });
 
-    const found: LeakCandidate[] = detectBalance({
-      site: this.site,
-      tree: this.tree,
-      hours,
-      nowMs,
-    });
+    const found: LeakCandidate[] = detectBalance(
+      { site: this.site, tree: this.tree, hours, nowMs },
+      {
+        tolerance: { rule: t.balanceTolerance, sigmaK: t.balanceSigmaK, rangeRatio: t.rangeRatio },
+        consecutiveHours: t.balanceConsecutiveHours,
+        nightsN: t.balanceNightsN,
+        nightsM: t.balanceNightsM,
+        nightWindow: t.nightWindow,
+      },
+    );
     for (const meterId of this.tree.order) {
       // The night and continuous rules judge meters with no meter below: above one, the
       // balance judges the meter's own area, and the children's flows would hide in the sum.
@@ -226,17 +237,37 @@ export class DetectionRunner {
         nowMs,
         schedule: this.schedule,
       };
-      const own = [...detectNightFlow(series)];
-      if (this.intermittent.has(meterId)) own.push(...detectContinuousFlow(series));
+      const own = [
+        ...detectNightFlow(series, {
+          nightWindow: t.nightWindow,
+          learnNights: t.nightLearnNights,
+          percentile: t.nightPercentile,
+          minLearnt: t.nightMinLearnt,
+          minRiseLph: t.nightMinRiseLph,
+          relRise: t.nightRelRise,
+          riseN: t.nightRiseN,
+          riseM: t.nightRiseM,
+        }),
+      ];
+      if (this.intermittent.has(meterId)) {
+        own.push(
+          ...detectContinuousFlow(series, {
+            runHours: t.continuousRunHours,
+            minFlowLph: t.continuousMinFlowLph,
+            nightWindow: t.nightWindow,
+            nightHours: t.continuousNightHours,
+          }),
+        );
+      }
       for (const c of own) found.push(withAreaSuspects(c, this.tree));
     }
-    found.push(...this.bursts(nowMs));
-    const candidates = narrowToLowest(found, this.tree, DETECTION_DEFAULTS.explainShare.value);
+    found.push(...this.bursts(nowMs, t));
+    const candidates = narrowToLowest(found, this.tree, t.explainShare);
     return { candidates, hours };
   }
 
   /** The burst rule on every meter at `nowMs`, with suspects, narrowed to the lowest meter. */
-  private bursts(nowMs: number): LeakCandidate[] {
+  private bursts(nowMs: number, t: DetectionSettings): LeakCandidate[] {
     const intervalsOf = new Map(
       this.tree.order.map((id) => [
         id,
@@ -249,11 +280,17 @@ export class DetectionRunner {
         (this.lumpySources.get(meterId) ?? []).map((id) => intervalsOf.get(id) ?? []),
       );
       const zone = this.site.timeZone;
-      return detectHighFlow({ meterId, intervals, zone, nowMs, schedule: this.schedule }).map((c) =>
-        withAreaSuspects(c, this.tree),
-      );
+      const options = {
+        floorLpm: t.highFlowFloorLpm,
+        historyFactor: t.highFlowHistoryFactor,
+        todWindowH: t.highFlowTodWindowH,
+        minMinutes: t.highFlowMinMinutes,
+        minHistory: t.highFlowMinHistory,
+      };
+      const input = { meterId, intervals, zone, nowMs, schedule: this.schedule };
+      return detectHighFlow(input, options).map((c) => withAreaSuspects(c, this.tree));
     });
-    return narrowToLowest(found, this.tree, DETECTION_DEFAULTS.explainShare.value);
+    return narrowToLowest(found, this.tree, t.explainShare);
   }
 }
 
