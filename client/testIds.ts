@@ -47,6 +47,13 @@ export const testIds = {
   /** Data-quality panel; `data-state` is loading/ready/empty/error, `data-count` the rows. */
   qualityPanel: 'quality-panel',
   qualityClose: 'quality-close',
+  /** Tabs of the data-quality panel: held-back readings, detection thresholds. */
+  qualityTab: (tab: string) => `quality-tab-${tab}`,
+  /** The detection-threshold table, one input per setting, its save button and notice. */
+  thresholds: 'thresholds',
+  thresholdInput: (key: string) => `threshold-input-${key}`,
+  thresholdsSave: 'thresholds-save',
+  thresholdsNotice: 'thresholds-notice',
   /** A quarantined reading's row; `data-reason` holds the reason code. */
   quarantineRow: (readingId: number) => `quarantine-row-${readingId}`,
   /** Confirms that a quarantined reading's value is in `unit` (`L` or `m3`). */

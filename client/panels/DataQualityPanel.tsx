@@ -13,6 +13,7 @@ import { siteIndex } from '../state/siteIndex';
 import { useUi } from '../state/uiStore';
 import { useLive } from '../state/useLive';
 import { testIds } from '../testIds';
+import { DetectionSettingsView } from './DetectionSettingsView';
 import { confirmableUnits, formatSentValue, reasonText, UNIT_KEY } from './quarantineView';
 import { useQuarantine } from './useQuarantine';
 
@@ -31,6 +32,7 @@ function QualityPanelBody({ timeZone }: { readonly timeZone: string }) {
   const { status, readings } = useQuarantine();
   const [busyId, setBusyId] = useState<number | null>(null);
   const [notice, setNotice] = useState<MessageKey | null>(null);
+  const [tab, setTab] = useState<'quarantine' | 'thresholds'>('quarantine');
   const state = status === 'ready' && readings.length === 0 ? 'empty' : status;
 
   const confirm = (reading: QuarantinedReading, unit: 'L' | 'm3') => {
@@ -60,14 +62,29 @@ function QualityPanelBody({ timeZone }: { readonly timeZone: string }) {
       <header className="quality-header">
         <div className="quality-titles">
           <h2 className="panel-title">
-            {t('quality.title')}
-            {status === 'ready' && (
+            {tab === 'quarantine' ? t('quality.title') : t('quality.open')}
+            {tab === 'quarantine' && status === 'ready' && (
               <span className="quality-count">
                 {t('quality.count', { count: readings.length })}
               </span>
             )}
           </h2>
-          <div className="muted">{t('quality.subtitle')}</div>
+          <div className="quality-tabs" role="tablist">
+            {(['quarantine', 'thresholds'] as const).map((name) => (
+              <button
+                key={name}
+                type="button"
+                role="tab"
+                aria-selected={tab === name}
+                className={tab === name ? 'chip active' : 'chip'}
+                data-testid={testIds.qualityTab(name)}
+                onClick={() => setTab(name)}
+              >
+                {t(`quality.tab.${name}`)}
+              </button>
+            ))}
+          </div>
+          {tab === 'quarantine' && <div className="muted">{t('quality.subtitle')}</div>}
         </div>
         <button
           type="button"
@@ -80,12 +97,14 @@ function QualityPanelBody({ timeZone }: { readonly timeZone: string }) {
           ×
         </button>
       </header>
-      {notice && (
+      {tab === 'quarantine' && notice && (
         <div className="form-error" role="alert">
           {t(notice)}
         </div>
       )}
-      {state === 'ready' ? (
+      {tab === 'thresholds' ? (
+        <DetectionSettingsView />
+      ) : state === 'ready' ? (
         <div className="quality-scroll">
           <table className="quality-table">
             <thead>
