@@ -7,7 +7,7 @@ import type { Site } from '../../models/site';
 import { detectBalance } from '../detect/balance';
 import { detectContinuousFlow, servesIntermittentFixtures } from '../detect/continuousFlow';
 import { detectHighFlow } from '../detect/highFlow';
-import { narrowToLowest, withAreaSuspects } from '../detect/localise';
+import { narrowToLowest, withAreaSuspects, withUnreportedChildren } from '../detect/localise';
 import { detectNightFlow } from '../detect/nightFlow';
 import type { Interval } from '../engine/interval';
 import type { AlertDesk } from './alertDesk';
@@ -274,6 +274,9 @@ export class DetectionRunner {
         this.intervals(id, nowMs - this.settings.highFlowDays * DAY_MS, nowMs),
       ]),
     );
+    const reportedUntil = new Map(
+      [...intervalsOf].map(([id, list]) => [id, list.at(-1)?.endMs ?? -Infinity]),
+    );
     const found = this.tree.order.flatMap((meterId) => {
       const intervals = withoutChildLumps(
         intervalsOf.get(meterId) ?? [],
@@ -288,7 +291,9 @@ export class DetectionRunner {
         minHistory: t.highFlowMinHistory,
       };
       const input = { meterId, intervals, zone, nowMs, schedule: this.schedule };
-      return detectHighFlow(input, options).map((c) => withAreaSuspects(c, this.tree));
+      return detectHighFlow(input, options).map((c) =>
+        withUnreportedChildren(withAreaSuspects(c, this.tree), this.tree, reportedUntil),
+      );
     });
     return narrowToLowest(found, this.tree, t.explainShare);
   }

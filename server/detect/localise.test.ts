@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LeakCandidate } from '../../models/detection';
 import { deriveMeterTree } from '../../models/meterTree';
 import { tinySite } from '../../models/testing/siteBuilder';
-import { confidenceOf, narrowToLowest, withAreaSuspects } from './localise';
+import { confidenceOf, narrowToLowest, withAreaSuspects, withUnreportedChildren } from './localise';
 
 const tree = deriveMeterTree(
   tinySite(['src>M1', 'M1>j', 'j>M2', 'j>f1', 'M2>f2'], { M1: 1, M2: 2 }),
@@ -42,5 +42,14 @@ describe('localise', () => {
     const lower = candidate('M2', 9);
     expect(narrowToLowest([upper, lower], tree)).toEqual([lower]);
     expect(narrowToLowest([upper, candidate('M2', 5)], tree)).toHaveLength(2);
+  });
+
+  it("widens a parent's burst to a child's subtree until the child has reported", () => {
+    const burst = withAreaSuspects(candidate('M1', 1000), tree);
+    // M2 has reported up to 8 only: its pipes join at half the confidence.
+    const widened = withUnreportedChildren(burst, tree, new Map([['M2', 8]]));
+    expect(widened.suspects.slice(3)).toEqual([{ pipeId: 'p-M2-f2', confidence: 0.25 }]);
+    // Once M2 reported through the window's end, the parent's own area stays.
+    expect(withUnreportedChildren(burst, tree, new Map([['M2', 10]]))).toEqual(burst);
   });
 });

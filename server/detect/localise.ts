@@ -8,7 +8,11 @@
  * - narrowing: a candidate is dropped when a descendant meter raised a candidate of the same
  *   detector over an overlapping window that explains most of its loss (`explainShare`); the
  *   lower meter's smaller area then carries the suspicion;
- * - every suspect pipe carries the candidate's confidence.
+ * - every suspect pipe carries the candidate's confidence;
+ * - widening: a burst seen on a parent before a child meter has reported over its window
+ *   cannot be placed above or below that child yet, so the child's whole subtree joins the
+ *   suspects at half the confidence (`withUnreportedChildren`); once the child reports, the
+ *   lower meter's own candidate narrows it.
  * Not implemented: ranking pipes inside one area (by fixture branch, age or material).
  */
 
@@ -34,6 +38,41 @@ export function withAreaSuspects(candidate: LeakCandidate, tree: MeterTree): Lea
   return {
     ...candidate,
     suspects: pipes.map((pipeId) => ({ pipeId, confidence: candidate.confidence })),
+  };
+}
+
+/** The pipes of a meter's area and of every area below it. */
+function subtreePipes(tree: MeterTree, meterId: string): string[] {
+  const pipes: string[] = [];
+  const stack = [meterId];
+  for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
+    pipes.push(...(tree.areaPipes.get(id) ?? []));
+    stack.push(...(tree.childrenOf.get(id) ?? []));
+  }
+  return pipes;
+}
+
+/**
+ * The candidate with the subtrees of the child meters that have not reported up to its
+ * window's end (`reportedUntilMs`: end of each meter's latest interval) added to its
+ * suspects at half its confidence.
+ */
+export function withUnreportedChildren(
+  candidate: LeakCandidate,
+  tree: MeterTree,
+  reportedUntilMs: ReadonlyMap<string, number>,
+): LeakCandidate {
+  const silent = (tree.childrenOf.get(candidate.meterId) ?? []).filter(
+    (id) => (reportedUntilMs.get(id) ?? -Infinity) < candidate.window.endMs,
+  );
+  if (silent.length === 0) return candidate;
+  const confidence = Math.round(candidate.confidence * 50) / 100;
+  return {
+    ...candidate,
+    suspects: [
+      ...candidate.suspects,
+      ...silent.flatMap((id) => subtreePipes(tree, id).map((pipeId) => ({ pipeId, confidence }))),
+    ],
   };
 }
 
