@@ -48,6 +48,8 @@ interface Outcome {
   /** Alerts opened during the watch that do not point at the fault (`meter detector`). */
   readonly otherAlerts: readonly string[];
   readonly watchedDays: number;
+  /** Alerts the warm-up left open when the watch began (they may absorb the fault's evidence). */
+  readonly openAtStart: readonly string[];
 }
 
 function chainOf(tree: MeterTree, meterId: string | null): Set<string> {
@@ -102,6 +104,7 @@ export function runScenario(site: Site, tree: MeterTree, scenario: QualityScenar
       if (firstMs - t <= 2 * DAY_MS && t % HOUR_MS === 0) runner.run(t);
     }
     const before = new Set(allAlerts(desk).map((a) => a.id));
+    const openAtStart = desk.unresolved().map((a) => `${a.meterId} ${a.detector}`);
 
     // Watch: the burst rule every step, every rule on the hour, as the server runs them.
     const chain = chainOf(tree, scenario.faultMeterId);
@@ -127,6 +130,7 @@ export function runScenario(site: Site, tree: MeterTree, scenario: QualityScenar
         .filter((a) => !pointsAtFault(a) || scenario.leakClass === 'stuck_meter')
         .map((a) => `${a.meterId} ${a.detector}`),
       watchedDays: (Math.min(endMs, twin.timeMs ?? endMs) - firstMs) / DAY_MS,
+      openAtStart,
     };
   } finally {
     store.close();

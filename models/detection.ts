@@ -27,6 +27,11 @@ export interface HourVolume {
   readonly estimated: boolean;
   /** Stuck, rebased, reset, rolled-over or replaced data touches the hour. */
   readonly suspect?: boolean;
+  /**
+   * A zero that may be a stuck register rather than no use (a long or unusual run of zeros):
+   * no evidence that a child took nothing in a balance, still a zero to the meter's own rules.
+   */
+  readonly stillZero?: boolean;
 }
 
 /** A pipe the evidence points to, with how strongly, 0–1. */

@@ -4,8 +4,8 @@ import { withoutChildLumps } from './detectionRunner';
 import { markStuck } from './detectorInputs';
 
 const rule = { stuckHours: 72, stillHours: 6, stillUseDays: 5 };
-const suspectHours = (hours: ReturnType<typeof markStuck>) =>
-  hours.flatMap((h, i) => (h.suspect ? [i] : []));
+const stillHours = (hours: ReturnType<typeof markStuck>) =>
+  hours.flatMap((h, i) => (h.stillZero ? [i] : []));
 
 describe('untrusted zeros', () => {
   // Seven days of 10 L every hour from 08:00 to 18:00 and nothing at night, then day 8.
@@ -16,7 +16,7 @@ describe('untrusted zeros', () => {
       T0,
       Array.from({ length: 8 * 24 }, (_, i) => day(i)),
     );
-    expect(suspectHours(markStuck(hours, rule))).toEqual([]);
+    expect(stillHours(markStuck(hours, rule))).toEqual([]);
   });
 
   it('distrusts the usual working hours of a register that stopped after day 7', () => {
@@ -25,12 +25,12 @@ describe('untrusted zeros', () => {
     // 08:00–18:00 of days 8 and 9 usually draw water (on 7 and 6 of the 7 days before); the
     // nights never do, so they stay evidence until the run reaches 72 hours.
     const workingHours = (d: number) => Array.from({ length: 10 }, (_, h) => d * 24 + 8 + h);
-    expect(suspectHours(markStuck(hours, rule))).toEqual([...workingHours(7), ...workingHours(8)]);
+    expect(stillHours(markStuck(hours, rule))).toEqual([...workingHours(7), ...workingHours(8)]);
   });
 
   it('distrusts every hour of a zero run of 72 hours or more', () => {
     const volumes = Array.from({ length: 96 }, (_, i) => (i < 72 ? 0 : 5));
-    expect(suspectHours(markStuck(hourSeries(T0, volumes), rule))).toHaveLength(72);
+    expect(stillHours(markStuck(hourSeries(T0, volumes), rule))).toHaveLength(72);
   });
 });
 

@@ -11,11 +11,11 @@ import type { IntervalFlag } from '../engine/interval';
  *
  * Data-health guard (issue #4): an hour without a row is null (no data is not no use), an
  * hour touched by an `estimated_gap` interval is estimated, one touched by a stuck, rebased,
- * reset, rolled-over or replaced register is suspect, and so is every hour of a run of at
- * least `stuckHours` zero hours: a register that has not moved for days (the twin's health
- * check calls it stuck after 72 h) would otherwise read as a child taking nothing, and its
- * parent's balance as a leak. Sooner than that, a zero hour inside a run of `stillHours` or
- * more is suspect when the meter drew water at that hour of the day on `stillUseDays` of the
+ * reset, rolled-over or replaced register is suspect. Every hour of a run of at least
+ * `stuckHours` zero hours is a still zero (`stillZero`: no balance evidence): a register that
+ * has not moved for days (the twin's health check calls it stuck after 72 h) would otherwise
+ * read as a child taking nothing, and its parent's balance as a leak. Sooner than that, a zero
+ * hour inside a run of `stillHours` or more is a still zero when the meter drew water at that hour of the day on `stillUseDays` of the
  * seven days before: an office floor that is dry all morning on a working day is more likely
  * a stuck register than an empty building (a holiday's first day is judged so too; by its
  * third day the days before are quiet as well).
@@ -105,8 +105,10 @@ export function hourInputs(
 }
 
 /**
- * Marks as suspect every hour of a run of at least `stuckHours` zero-volume hours, and the
+ * Marks as still zeros every hour of a run of at least `stuckHours` zero-volume hours, and the
  * hours of a run of at least `stillHours` that usually draw water (see the module comment).
+ * The meter's own night and continuous rules still read them as zeros: a stuck register
+ * shows no rise, and an idle meter (a lawn in April) must still learn its quiet nights.
  */
 export function markStuck(
   hours: readonly HourVolume[],
@@ -126,7 +128,7 @@ export function markStuck(
     const length = i - runStart;
     for (let j = runStart; j < i; j++) {
       if (length >= rule.stuckHours || (length >= rule.stillHours && usual(j))) {
-        out[j] = { ...hours[j]!, suspect: true };
+        out[j] = { ...hours[j]!, stillZero: true };
       }
     }
     runStart = -1;

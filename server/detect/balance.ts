@@ -12,7 +12,7 @@ import type { DetectionWindow, HourVolume, LeakCandidate } from '../../models/de
 import { DETECTION_DEFAULTS } from '../../models/detectionDefaults';
 import type { MeterTree } from '../../models/meterTree';
 import type { Meter, Site } from '../../models/site';
-import { evidenceL } from './hours';
+import { balanceEvidenceL } from './hours';
 import { confidenceOf, m3PerDay, withAreaSuspects } from './localise';
 import { nightsOf } from './nights';
 import { nOfM } from './persistence';
@@ -77,10 +77,10 @@ function judgeHours(
     if (hour.endMs > input.nowMs) break;
 
     // Every meter must have evidence for the hour, or the hour is not judged.
-    const parentL = evidenceL(hour);
+    const parentL = balanceEvidenceL(hour);
     const childL = childHours.map(({ meter, hours }) => {
       const h = hours.get(hour.startMs);
-      return { meter, volumeL: h === undefined ? null : evidenceL(h) };
+      return { meter, volumeL: h === undefined ? null : balanceEvidenceL(h) };
     });
     if (parentL === null || childL.some((c) => c.volumeL === null)) {
       rows.push({ hour, deltaL: null, tauL: 0 });

@@ -24,6 +24,11 @@ export function evidenceL(hour: HourVolume): number | null {
   return hour.volumeL;
 }
 
+/** The hour's volume as balance evidence: `evidenceL`, and not a zero that may be stuck. */
+export function balanceEvidenceL(hour: HourVolume): number | null {
+  return hour.stillZero === true ? null : evidenceL(hour);
+}
+
 export interface DetectorHoursOptions {
   /** IANA zone of the building. */
   readonly zone: string;
