@@ -29,6 +29,30 @@ describe('detectContinuousFlow', () => {
     ).toEqual([]);
   });
 
+  it('raises a fixture that began running at 04:00 once it has run 12 h', () => {
+    // 150 L/h from 04:00 on day 2, over an office day of 50 L/h from 07:00 to 21:00.
+    const volumes = Array.from({ length: 48 }, (_, h) =>
+      h >= 28 ? 150 + (h % 24 >= 7 && h % 24 < 21 ? 50 : 0) : h % 24 >= 7 && h % 24 < 21 ? 50 : 0,
+    );
+    const hours = hourSeries(T0, volumes);
+    const at = (h: number) =>
+      detectContinuousFlow({ meterId: 'M2', hours, zone, nowMs: T0 + h * HOUR_MS });
+
+    // Not at 15:00 (11 h), at 16:00 (12 h); the loss is the 04:00 hour's flow.
+    expect(at(39)).toEqual([]);
+    const [candidate] = at(40);
+    expect(candidate?.window).toEqual({ startMs: T0 + 28 * HOUR_MS, endMs: T0 + 40 * HOUR_MS });
+    expect(candidate?.lossLph).toBe(150);
+  });
+
+  it('ignores a late evening that runs into the first night hour only', () => {
+    // 40 L/h from 14:00 to 02:00: 12 h, but only one hour of the 01:00–05:00 window.
+    const volumes = Array.from({ length: 48 }, (_, h) => (h >= 14 && h < 26 ? 40 : 0));
+    expect(
+      detectContinuousFlow({ meterId: 'M2', hours: hourSeries(T0, volumes), zone, nowMs }),
+    ).toEqual([]);
+  });
+
   it('breaks a run at an hour without data', () => {
     const volumes = Array.from({ length: 48 }, (_, h) =>
       h === 26 ? null : h >= 20 && h < 32 ? 180 : 0,

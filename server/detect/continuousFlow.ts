@@ -2,7 +2,8 @@
  * Continuous-flow detector (DESIGN §8, domain.md §7.2, §7.4): flow that never returns to zero
  * for H hours on a meter serving intermittent fixtures (a running toilet). Hourly volumes hide
  * zeros inside an hour, so Flume's 2 h is scaled up (detectionDefaults `continuousRunHours`)
- * and the run must cover most of a night window (3 of its 4 hours), when an office is empty. An hour without
+ * and the run must cover most of a night window (3 of its 4 hours), when an office is empty, or
+ * have begun inside one. An hour without
  * evidence or inside a scheduled use breaks a run. The loss is the floor of the run's latest
  * whole night window: the smallest hourly flow when the building is empty, which never stopped.
  * (The run's own floor would also count the hours before the fault began.)
@@ -90,7 +91,11 @@ export function detectContinuousFlow(
   });
 }
 
-/** The hours of the latest night window the run covers for `nightHours` or more, if any. */
+/**
+ * The hours of the latest night window the run covers for `nightHours` or more, or of the
+ * night window the run began in (water that started flowing in the empty building and has
+ * not stopped since), if any.
+ */
 function lastWholeNight(
   run: readonly FlowingHour[],
   window: readonly [number, number],
@@ -101,10 +106,12 @@ function lastWholeNight(
   const span = (to - from + 24) % 24 || 24;
   const byStart = new Map(run.map((h) => [h.startMs, h]));
   const hours = run.map((h) => ({ ...h, volumeL: 0, estimated: false }));
-  const whole = nightsOf(hours, window, zone).filter(
-    (night) => night.hours.length >= Math.min(span, nightHours),
+  const covered = nightsOf(hours, window, zone).filter(
+    (night) =>
+      night.hours.length >= Math.min(span, nightHours) ||
+      night.hours[0]?.startMs === run[0]?.startMs,
   );
-  return whole.at(-1)?.hours.map((h) => byStart.get(h.startMs)!);
+  return covered.at(-1)?.hours.map((h) => byStart.get(h.startMs)!);
 }
 
 /**
