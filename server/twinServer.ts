@@ -142,6 +142,8 @@ export function createTwinServer(
     fs.readFileSync(path.resolve(SAMPLE_WEATHER), 'utf8'),
     SAMPLE_WEATHER_SOURCE,
   );
+  // Signs the read-only share links; kept in the data folder so links outlive restarts.
+  const shareSecret = resolveToken(undefined, config.dataDir, 'share-secret', logger);
   const app = createApp({
     twin,
     store,
@@ -151,6 +153,7 @@ export function createTwinServer(
     engineerToken,
     alerts,
     weather,
+    shareSecret,
   });
   const server = http.createServer(app);
   const io = attachRealtime(server, twin, clockInfo, logger, alerts);
