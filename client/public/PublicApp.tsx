@@ -1,0 +1,3 @@
+export function PublicApp(_: { readonly token: string }) {
+  return null;
+}

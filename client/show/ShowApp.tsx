@@ -1,0 +1,3 @@
+export function ShowApp() {
+  return null;
+}
