@@ -16,7 +16,10 @@ import { useFeed } from './useFeed';
 import { usePortrait } from './usePortrait';
 
 /** The slogans of the interface language; Chinese when none were written in English. */
-export function slogansFor(slogans: LobbyView['slogans'], lang: 'zh' | 'en'): readonly string[] {
+export function slogansFor(
+  slogans: { readonly zh: readonly string[]; readonly en: readonly string[] },
+  lang: 'zh' | 'en',
+): readonly string[] {
   return lang === 'en' && slogans.en.length > 0 ? slogans.en : slogans.zh;
 }
 

@@ -4,7 +4,7 @@ import { SHOW_SCENARIOS } from '../../models/lobby';
 import type { ShareLink } from '../../models/share';
 
 /**
- * Signed, revocable read-only links (issue #6). A token is `<payload>.<signature>`: the
+ * Signed, revocable read-only links (issue #6). A token is `<payload>~<signature>`: the
  * payload (base64url JSON) bakes in the link's id, page and scenario; the signature is an
  * HMAC-SHA256 of the payload with a secret kept in the data folder. A token opens the public
  * view only while its signature checks out and its link is on the list and not revoked.
@@ -61,7 +61,8 @@ export class ShareLinks {
     const body = Buffer.from(JSON.stringify(payload)).toString('base64url');
     const link: ShareLink = {
       ...payload,
-      token: `${body}.${sign(this.secret, body)}`,
+      // `~`, not `.`: a page path with a dot would be taken for a missing asset file.
+      token: `${body}~${sign(this.secret, body)}`,
       createdMs: this.now(),
       revokedMs: null,
     };
@@ -84,7 +85,7 @@ export class ShareLinks {
 
   /** Checks a presented token: well formed, signed by us, listed and not revoked. */
   check(token: string): TokenCheck {
-    const parts = token.split('.');
+    const parts = token.split('~');
     if (parts.length !== 2 || !parts[0] || !parts[1] || token.length > 512) {
       return { ok: false, reason: 'malformed' };
     }

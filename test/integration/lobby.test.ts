@@ -147,8 +147,8 @@ describe('share links', () => {
   it('refuses a token whose signature was tampered with', async () => {
     const { twin, cookie } = await steppedTwin();
     const link = await createLink(twin, cookie);
-    const [body, signature] = link.token.split('.') as [string, string];
-    const forged = `${body}.${signature.slice(0, -2)}${signature.endsWith('AA') ? 'BB' : 'AA'}`;
+    const [body, signature] = link.token.split('~') as [string, string];
+    const forged = `${body}~${signature.slice(0, -2)}${signature.endsWith('AA') ? 'BB' : 'AA'}`;
 
     const res = await callTwin(twin, 'GET', `/api/v1/public/${forged}`);
 
