@@ -1,6 +1,7 @@
 import { benchCsvImport } from './csvImport';
 import { benchDetectionQuality } from './detectionQuality';
 import { benchIngestHttp } from './ingestHttp';
+import { benchLobbySoak } from './lobbySoak';
 import { benchReplayStore } from './replayStore';
 import { benchRetrofitProjection } from './retrofitProjection';
 import { benchTickLatency } from './tickLatency';
@@ -12,6 +13,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   import: benchCsvImport,
   retrofit: benchRetrofitProjection,
   detection: benchDetectionQuality,
+  lobby: benchLobbySoak,
 };
 
 /**

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { LOCALE, localName } from './i18n/index';
 import { useT } from './i18n/useT';
+import { LobbySettingsPanel } from './lobby/settings/LobbySettingsPanel';
 import { AlertEvidencePanel } from './panels/AlertEvidencePanel';
 import { AlertListPanel } from './panels/AlertListPanel';
 import { ConnectionBadge } from './panels/ConnectionBadge';
@@ -73,6 +74,7 @@ export function App() {
         </div>
       )}
       <ImportPanel />
+      <LobbySettingsPanel />
       <PlannerPanel />
       <ProjectionBanner />
       <RoomTooltip />

@@ -1,7 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { LobbyApp } from './lobby/LobbyApp';
 import { connectTwin } from './net/socket';
+import { PublicApp } from './public/PublicApp';
+import { ShowApp } from './show/ShowApp';
 import { liveStore } from './state/liveStore';
 import { installTestHooks } from './testHooks';
 import './styles/theme.css';
@@ -11,15 +14,29 @@ import './styles/chart.css';
 import './styles/scene-overlay.css';
 import './styles/engineer.css';
 import './styles/alerts.css';
+import './styles/lobby.css';
 
 // Hooks first, so a test polling `window.__twin` never sees it missing once the page runs.
 installTestHooks();
-connectTwin(liveStore);
+
+// One index.html serves every page; the path picks it. The public view opens no socket: the
+// realtime snapshot carries the site file with its meter serials, which a public page must not.
+const path = location.pathname.replace(/\/+$/, '');
+const publicToken = /^\/public\/([^/]+)$/.exec(path)?.[1];
+if (publicToken === undefined) connectTwin(liveStore);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App />
+    {publicToken !== undefined ? (
+      <PublicApp token={decodeURIComponent(publicToken)} />
+    ) : path === '/lobby' ? (
+      <LobbyApp />
+    ) : path === '/show' ? (
+      <ShowApp />
+    ) : (
+      <App />
+    )}
   </StrictMode>,
 );

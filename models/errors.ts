@@ -10,6 +10,10 @@ export const ErrorCode = {
   unknownMeter: 'unknown_meter',
   rangeTooLong: 'range_too_long',
   unauthorized: 'unauthorized',
+  /** A share link that is not signed by this twin, unknown or revoked. */
+  forbidden: 'forbidden',
+  /** A write sent to a read-only public view. */
+  readOnly: 'read_only',
   rateLimited: 'rate_limited',
   payloadTooLarge: 'payload_too_large',
   conflict: 'conflict',

@@ -20,7 +20,12 @@ import { createEngineerSessions } from './engineer/session';
 import { importRoute } from './import/importRoute';
 import { importPresetsRoute } from './import/presetsRoute';
 import { readingsRoute } from './ingest/readingsRoute';
+import { lobbyRoutes } from './lobby/routes';
+import { SavingsCache } from './lobby/savings';
+import { buildIdOf, type LobbySources } from './lobby/view';
 import { retrofitRoutes } from './retrofit/retrofitRoutes';
+import { ShareLinks } from './share/links';
+import { shareRoutes } from './share/routes';
 import type { Store } from './store';
 import type { Twin } from './twin';
 
@@ -58,6 +63,8 @@ export interface AppDeps {
   readonly detectionSettings?: DetectionSettingsStore;
   /** The weather year of the retrofit planner; its routes are mounted when given. */
   readonly weather?: WeatherYear;
+  /** Secret that signs share links (kept in the data folder). */
+  readonly shareSecret: string;
 }
 
 /** The twin's HTTP app, separate from `listen` so tests can mount it on port 0. */
@@ -71,6 +78,7 @@ export function createApp({
   alerts,
   detectionSettings,
   weather,
+  shareSecret,
 }: AppDeps): express.Express {
   const log = logger.child({ area: 'http' });
   const app = express();
@@ -166,6 +174,19 @@ export function createApp({
     app.use(detectionSettingsRoutes({ settings: detectionSettings, sessions, logger }));
   }
   if (weather) app.use(retrofitRoutes({ twin, store, weather, logger }));
+
+  // The lobby display, the publicity show, their settings and the read-only share links.
+  const links = new ShareLinks(store, shareSecret);
+  const savings = new SavingsCache(twin.site, weather);
+  const sources: LobbySources = {
+    twin,
+    store,
+    ...(alerts ? { alerts } : {}),
+    buildId: buildIdOf(clientDir),
+  };
+  const shared = { sources, settingsStore: store, links, savings, sessions, logger };
+  app.use(lobbyRoutes(shared));
+  app.use(shareRoutes(shared));
 
   app.use('/api', (req) => {
     throw new ApiFailure(404, ErrorCode.notFound, `no API route ${req.method} ${req.path}`);

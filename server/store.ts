@@ -229,6 +229,11 @@ export class Store {
     return new Map(rows.map((r) => [r.meter, JSON.parse(r.state) as EngineState]));
   }
 
+  /** Stores one named value (settings, share links) as JSON, outside any twin step. */
+  setKv(key: string, value: unknown): void {
+    this.putKv.run(key, JSON.stringify(value));
+  }
+
   kv<T>(key: string): T | undefined {
     const row = this.db.prepare('SELECT value FROM kv WHERE key = ?').get(key) as
       | { value: string }

@@ -145,6 +145,8 @@ export function createTwinServer(
     SAMPLE_WEATHER_SOURCE,
   );
   const detectionSettings = new DetectionSettingsStore(store, logger.child({ area: 'detect' }));
+  // Signs the read-only share links; kept in the data folder so links outlive restarts.
+  const shareSecret = resolveToken(undefined, config.dataDir, 'share-secret', logger);
   const app = createApp({
     twin,
     store,
@@ -155,6 +157,7 @@ export function createTwinServer(
     alerts,
     detectionSettings,
     weather,
+    shareSecret,
   });
   const server = http.createServer(app);
   const io = attachRealtime(server, twin, clockInfo, logger, alerts);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { localName, translate } from './index';
+import { lobbyEn } from './lobbyEn';
+import { lobbyZh } from './lobbyZh';
 import { zh } from './zh';
 
 describe('i18n', () => {
@@ -30,5 +32,15 @@ describe('i18n', () => {
     const name = { zh: '一层', en: 'Floor 1' };
     expect(localName(name, 'zh')).toBe('一层');
     expect(localName(name, 'en')).toBe('Floor 1');
+  });
+});
+
+describe('lobby strings', () => {
+  it('has the same keys and placeholders in English and Chinese', () => {
+    expect(Object.keys(lobbyEn).sort()).toEqual(Object.keys(lobbyZh).sort());
+    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const key of Object.keys(lobbyZh) as Array<keyof typeof lobbyZh>) {
+      expect(placeholders(lobbyEn[key]), key).toEqual(placeholders(lobbyZh[key]));
+    }
   });
 });

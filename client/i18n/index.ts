@@ -1,15 +1,18 @@
 import type { LocalizedName } from '../../models/site';
 import { en } from './en';
-import { type MessageKey, zh } from './zh';
+import { lobbyEn } from './lobbyEn';
+import { type LobbyKey, lobbyZh } from './lobbyZh';
+import { type MessageKey as BaseKey, zh } from './zh';
 
-export type { MessageKey } from './zh';
+/** Every message key: the dashboard's and the lobby's. */
+export type MessageKey = BaseKey | LobbyKey;
 
 /** Interface languages; zh-CN is the default. */
 export type Lang = 'zh' | 'en';
 
 export const DICTIONARIES: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = {
-  zh,
-  en,
+  zh: { ...zh, ...lobbyZh },
+  en: { ...en, ...lobbyEn },
 };
 
 /** BCP 47 tag of each language, for `Intl` and the `lang` attribute. */

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useT } from '../i18n/useT';
+import { settingsPanelStore, useSettingsPanel } from '../lobby/settings/settingsPanelState';
 import { createLogger } from '../log';
 import { fetchSession, signOut } from '../net/engineerApi';
 import { engineerStore, useEngineer } from '../state/engineerStore';
@@ -18,6 +19,7 @@ export function EngineerControl() {
   const session = useEngineer((s) => s.session);
   const qualityOpen = useEngineer((s) => s.qualityOpen);
   const importOpen = useImportPanel((s) => s.open);
+  const settingsOpen = useSettingsPanel((s) => s.open);
   const [formOpen, setFormOpen] = useState(false);
 
   // Ask once whether this browser already holds a session (the cookie is httpOnly).
@@ -71,6 +73,18 @@ export function EngineerControl() {
             }}
           >
             {t('import.open')}
+          </button>
+          <button
+            type="button"
+            className={settingsOpen ? 'chip active' : 'chip'}
+            aria-pressed={settingsOpen}
+            data-testid="lobby-settings-toggle"
+            onClick={() => {
+              settingsPanelStore.getState().setOpen(!settingsOpen);
+              importPanelStore.getState().setOpen(false);
+            }}
+          >
+            {t('settings.open')}
           </button>
           <button
             type="button"

@@ -39,8 +39,14 @@ function SiteScene({ site, topology }: { readonly site: Site; readonly topology:
   );
 }
 
-/** The 3D view. `preserveDrawingBuffer` lets browser tests read the canvas pixels. */
-export function TwinCanvas() {
+/** Turns per second of the lobby's slow orbit (OrbitControls' unit: 2 = 30 s a turn). */
+const KIOSK_ORBIT_SPEED = 0.35;
+
+/**
+ * The 3D view. `preserveDrawingBuffer` lets browser tests read the canvas pixels. In `kiosk`
+ * mode (lobby, show) nobody steers: the camera orbits slowly and the tour moves it.
+ */
+export function TwinCanvas({ kiosk = false }: { readonly kiosk?: boolean }) {
   const site = useLive((s) => s.site);
   const topology = useLive((s) => s.topology);
 
@@ -62,6 +68,11 @@ export function TwinCanvas() {
         {site && topology && <SiteScene site={site} topology={topology} />}
         <OrbitControls
           makeDefault
+          enableRotate={!kiosk}
+          enableZoom={!kiosk}
+          enablePan={!kiosk}
+          autoRotate={kiosk}
+          autoRotateSpeed={KIOSK_ORBIT_SPEED}
           enableDamping
           dampingFactor={0.12}
           maxPolarAngle={Math.PI * 0.49}

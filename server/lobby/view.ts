@@ -1,0 +1,95 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Alert } from '../../models/alert';
+import type { LobbyAlert, LobbySettings, LobbyView } from '../../models/lobby';
+import type { MeterTree } from '../../models/meterTree';
+import type { Site } from '../../models/site';
+import { type HourlySource, lobbyKpis } from './kpis';
+
+/** Latest data older than this, in twin time, is shown as stale, ms. */
+export const STALE_AFTER_MS = 2 * 3_600_000;
+
+/** What the lobby's figures are computed from. */
+export interface LobbySources {
+  readonly twin: {
+    readonly site: Site;
+    readonly tree: MeterTree;
+    readonly timeMs: number | null;
+    readonly lastFailure: { readonly message: string } | null;
+    meterValues(meterId: string): { lastReadingMs: number | null };
+  };
+  readonly store: HourlySource;
+  readonly alerts?: { unresolved(): readonly Alert[] };
+  /** The current client build (see `buildIdOf`). */
+  buildId(): string;
+}
+
+/** Open alerts in plain words: the area its meter serves, the loss, since when. */
+export function plainAlerts(site: Site, alerts: readonly Alert[]): LobbyAlert[] {
+  const serves = new Map(site.meters.map((m) => [m.id, m.serves]));
+  return alerts.map((a) => ({
+    where: serves.get(a.meterId) ?? { zh: '供水管网', en: 'the pipe network' },
+    lossM3PerDay: a.lossM3PerDay,
+    openedMs: a.openedMs,
+    acknowledged: a.status === 'acknowledged',
+  }));
+}
+
+/** Everything the lobby shows, for the twin's current time. */
+export function lobbyView(sources: LobbySources, settings: LobbySettings): LobbyView {
+  const { twin } = sources;
+  const nowMs = twin.timeMs;
+  const latestDataMs = twin.site.meters.reduce<number | null>((latest, m) => {
+    const t = twin.meterValues(m.id).lastReadingMs;
+    return t !== null && (latest === null || t > latest) ? t : latest;
+  }, null);
+  const stale =
+    twin.lastFailure !== null ||
+    nowMs === null ||
+    latestDataMs === null ||
+    nowMs - latestDataMs > STALE_AFTER_MS;
+
+  return {
+    buildId: sources.buildId(),
+    twinTimeMs: nowMs,
+    latestDataMs,
+    stale,
+    kpis: lobbyKpis({
+      site: twin.site,
+      tree: twin.tree,
+      source: sources.store,
+      nowMs: nowMs ?? 0,
+      retrofits: settings.retrofits,
+      knownUnmeteredM3PerMonth: settings.knownUnmeteredM3PerMonth,
+    }),
+    alerts: plainAlerts(twin.site, sources.alerts?.unresolved() ?? []),
+    slogans: settings.slogans,
+    tour: settings.tour,
+    tiles: settings.tiles,
+  };
+}
+
+/**
+ * The build id of the served client: a hash of its index.html, which names the hashed asset
+ * files, so a new deployment gives a new id. Re-read only when the file's time changes.
+ */
+export function buildIdOf(clientDir: string | null): () => string {
+  let seenMtimeMs = -1;
+  let id = 'dev';
+  return () => {
+    if (clientDir === null) return id;
+    const file = path.join(clientDir, 'index.html');
+    try {
+      const { mtimeMs } = fs.statSync(file);
+      if (mtimeMs !== seenMtimeMs) {
+        seenMtimeMs = mtimeMs;
+        const html = fs.readFileSync(file);
+        id = crypto.createHash('sha256').update(html).digest('hex').slice(0, 12);
+      }
+    } catch {
+      // No built client (API-only tests): keep the last id.
+    }
+    return id;
+  };
+}
