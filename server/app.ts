@@ -4,12 +4,14 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { DateTime } from 'luxon';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import { ALERT_STATUSES } from '../models/alert';
 import { ErrorCode } from '../models/errors';
 import { type MeterSummary, PROTOCOL_VERSION, type SeriesResponse } from '../models/protocol';
 import type { WeatherYear } from '../models/weatherYear';
 import type { AlertDesk } from './alerts/alertDesk';
 import { alertRoutes } from './alerts/alertRoutes';
 import { ApiFailure } from './apiFailure';
+import { complianceRoutes } from './compliance/routes';
 import { meterEventsRoutes } from './engineer/meterEventsRoutes';
 import { engineerRoutes } from './engineer/routes';
 import { createEngineerSessions } from './engineer/session';
@@ -156,6 +158,17 @@ export function createApp({
   app.use(meterEventsRoutes({ twin, sessions, ingestToken, logger }));
   if (alerts) app.use(alertRoutes({ desk: alerts, sessions, logger }));
   if (weather) app.use(retrofitRoutes({ twin, store, weather, logger }));
+  app.use(
+    complianceRoutes(
+      {
+        site: twin.site,
+        tree: twin.tree,
+        source: store,
+        alerts: () => alerts?.list(ALERT_STATUSES) ?? [],
+      },
+      logger,
+    ),
+  );
 
   app.use('/api', (req) => {
     throw new ApiFailure(404, ErrorCode.notFound, `no API route ${req.method} ${req.path}`);
