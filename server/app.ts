@@ -7,11 +7,14 @@ import { z } from 'zod';
 import { ALERT_STATUSES } from '../models/alert';
 import { ErrorCode } from '../models/errors';
 import { type MeterSummary, PROTOCOL_VERSION, type SeriesResponse } from '../models/protocol';
+import type { ScorecardTemplate } from '../models/scorecard';
 import type { WeatherYear } from '../models/weatherYear';
 import type { AlertDesk } from './alerts/alertDesk';
 import { alertRoutes } from './alerts/alertRoutes';
 import { ApiFailure } from './apiFailure';
 import { complianceRoutes } from './compliance/routes';
+import { scorecardRoutes } from './compliance/scorecardRoutes';
+import { ScoreStore } from './compliance/scoreStore';
 import { meterEventsRoutes } from './engineer/meterEventsRoutes';
 import { engineerRoutes } from './engineer/routes';
 import { createEngineerSessions } from './engineer/session';
@@ -54,6 +57,8 @@ export interface AppDeps {
   readonly alerts?: AlertDesk;
   /** The weather year of the retrofit planner; its routes are mounted when given. */
   readonly weather?: WeatherYear;
+  /** The self-assessment template; the scorecard routes are mounted when given. */
+  readonly scorecard?: ScorecardTemplate;
 }
 
 /** The twin's HTTP app, separate from `listen` so tests can mount it on port 0. */
@@ -66,6 +71,7 @@ export function createApp({
   engineerToken,
   alerts,
   weather,
+  scorecard,
 }: AppDeps): express.Express {
   const log = logger.child({ area: 'http' });
   const app = express();
@@ -158,17 +164,17 @@ export function createApp({
   app.use(meterEventsRoutes({ twin, sessions, ingestToken, logger }));
   if (alerts) app.use(alertRoutes({ desk: alerts, sessions, logger }));
   if (weather) app.use(retrofitRoutes({ twin, store, weather, logger }));
-  app.use(
-    complianceRoutes(
-      {
-        site: twin.site,
-        tree: twin.tree,
-        source: store,
-        alerts: () => alerts?.list(ALERT_STATUSES) ?? [],
-      },
-      logger,
-    ),
-  );
+  const compliance = {
+    site: twin.site,
+    tree: twin.tree,
+    source: store,
+    alerts: () => alerts?.list(ALERT_STATUSES) ?? [],
+  };
+  app.use(complianceRoutes(compliance, logger));
+  if (scorecard) {
+    const scores = new ScoreStore(store.database());
+    app.use(scorecardRoutes({ inputs: compliance, template: scorecard, scores, sessions, logger }));
+  }
 
   app.use('/api', (req) => {
     throw new ApiFailure(404, ErrorCode.notFound, `no API route ${req.method} ${req.path}`);
