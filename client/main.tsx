@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { CompliancePage } from './compliance/CompliancePage';
 import { connectTwin } from './net/socket';
 import { liveStore } from './state/liveStore';
 import { installTestHooks } from './testHooks';
@@ -11,15 +12,15 @@ import './styles/chart.css';
 import './styles/scene-overlay.css';
 import './styles/engineer.css';
 import './styles/alerts.css';
+import './styles/compliance.css';
+
+// The compliance report is a page of its own: it reads the REST API and needs no live link.
+const compliance = window.location.pathname.replace(/\/+$/, '') === '/compliance';
 
 // Hooks first, so a test polling `window.__twin` never sees it missing once the page runs.
 installTestHooks();
-connectTwin(liveStore);
+if (!compliance) connectTwin(liveStore);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+createRoot(root).render(<StrictMode>{compliance ? <CompliancePage /> : <App />}</StrictMode>);

@@ -51,8 +51,8 @@ describe('water balance of a constructed site', () => {
     expect(nodes.map((n) => n.id)).toEqual([
       'M1',
       'M2a',
-      'M2b',
       'M3x',
+      'M2b',
       'use:sanitary',
       'use:irrigation',
       'loss',

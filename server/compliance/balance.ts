@@ -21,6 +21,23 @@ import type { IndicatorSettings, PeriodVolumes } from './indicators';
  * Use is split into consumed and discharged by its end use's discharge share.
  */
 
+/**
+ * Below this a remainder is rounding in the sums, not water: 1 L. Losses and imbalances
+ * smaller than it are neither drawn nor named as weak points.
+ */
+export const NOISE_M3 = 0.001;
+
+/** Meter ids depth first (each parent followed by its subtree), as reports list them. */
+export function depthFirst(tree: MeterTree): string[] {
+  const out: string[] = [];
+  const visit = (id: string) => {
+    out.push(id);
+    for (const child of tree.childrenOf.get(id) ?? []) visit(child);
+  };
+  for (const id of tree.order) if ((tree.parentOf.get(id) ?? null) === null) visit(id);
+  return out;
+}
+
 const ROOM_CATEGORY: Readonly<Record<RoomFunction, EndUseCategory>> = {
   office: 'sanitary',
   meeting: 'sanitary',
@@ -96,7 +113,7 @@ export function waterBalance(
   const knownM3 = settings.knownUnmeteredM3PerDay * volumes.period.days;
 
   // Step 1: one row per metering area, in tree order.
-  const rows: BalanceRow[] = tree.order.map((meterId) => {
+  const rows: BalanceRow[] = depthFirst(tree).map((meterId) => {
     const meter = meterById.get(meterId)!;
     const intakeM3 = m3(meterId);
     const toChildrenM3 = (tree.childrenOf.get(meterId) ?? []).reduce((s, c) => s + m3(c), 0);
@@ -135,7 +152,7 @@ export function waterBalance(
   const nodes: BalanceNode[] = [];
   const links: BalanceLink[] = [];
   const link = (source: string, target: string, value: number) => {
-    if (value > 0) links.push({ source, target, m3: value });
+    if (value >= NOISE_M3) links.push({ source, target, m3: value });
   };
   for (const row of rows) {
     nodes.push({ id: row.meterId, kind: 'meter', level: row.level, name: row.serves });
@@ -174,7 +191,7 @@ export function waterBalance(
 export function balanceWeakPoints(balance: BalanceReport, tree: MeterTree): WeakPoint[] {
   const intake = balance.total.intakeM3;
   const losses: WeakPoint[] = balance.rows
-    .filter((r) => r.lostM3 > 0)
+    .filter((r) => r.lostM3 >= NOISE_M3)
     .sort((a, b) => b.lostM3 - a.lostM3)
     .slice(0, 3)
     .map((r) => ({
@@ -184,7 +201,7 @@ export function balanceWeakPoints(balance: BalanceReport, tree: MeterTree): Weak
       share: intake > 0 ? r.lostM3 / intake : 0,
     }));
   const imbalances: WeakPoint[] = balance.rows
-    .filter((r) => r.lostM3 < 0)
+    .filter((r) => r.lostM3 <= -NOISE_M3)
     .map((r) => ({ kind: 'imbalance', meterId: r.meterId, m3: -r.lostM3 }));
   // Fixtures in the area of a meter with child meters: their use is only the remainder.
   const unmetered: WeakPoint[] = balance.rows

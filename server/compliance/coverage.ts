@@ -4,8 +4,13 @@ import type { LocalizedName, RoomFunction, Site } from '../../models/site';
 /**
  * Metering coverage (equipping rate, domain.md §3.1): which sub-units and major equipment of
  * the site have a meter of their own. A unit is metered when every one of its fixtures lies
- * below some level-2 or level-3 meter that serves nothing outside the unit.
+ * below a level-2 or level-3 meter that mainly serves the unit: at least half of the fixtures
+ * below that meter are the unit's (a canteen meter that also feeds the canteen's toilets is
+ * still the canteen's meter; the 50 % is a choice made for the twin, D).
  */
+
+/** Share of a meter's fixtures that must belong to a unit for it to be the unit's meter. */
+const MAIN_USER_SHARE = 0.5;
 
 /** A sub-unit or a piece of major equipment the bureau must meter. */
 export interface MeteringUnit {
@@ -17,19 +22,21 @@ export interface MeteringUnit {
   readonly meterIds: readonly string[];
 }
 
-/** Room functions that are sub-units of their own (GB/T 29149: per functional zone). */
-const FUNCTION_UNITS: readonly RoomFunction[] = [
-  'canteen_kitchen',
-  'bathhouse',
-  'laundry',
-  'barber',
+/** Functional zones that are sub-units of their own (GB/T 29149: per functional zone). */
+const FUNCTION_UNITS: ReadonlyArray<{
+  id: string;
+  rooms: readonly RoomFunction[];
+  name: LocalizedName;
+}> = [
+  {
+    id: 'canteen',
+    rooms: ['canteen_kitchen', 'canteen_dining'],
+    name: { zh: '食堂', en: 'Canteen' },
+  },
+  { id: 'bathhouse', rooms: ['bathhouse'], name: { zh: '浴室', en: 'Bathhouse' } },
+  { id: 'laundry', rooms: ['laundry'], name: { zh: '洗衣房', en: 'Laundry' } },
+  { id: 'barber', rooms: ['barber'], name: { zh: '理发室', en: 'Barber room' } },
 ];
-const FUNCTION_NAMES: Readonly<Partial<Record<RoomFunction, LocalizedName>>> = {
-  canteen_kitchen: { zh: '食堂', en: 'Canteen' },
-  bathhouse: { zh: '浴室', en: 'Bathhouse' },
-  laundry: { zh: '洗衣房', en: 'Laundry' },
-  barber: { zh: '理发室', en: 'Barber room' },
-};
 
 /** Every meter's fixtures: its own area and all its descendants'. */
 export function subtreeFixtures(tree: MeterTree): Map<string, Set<string>> {
@@ -65,12 +72,16 @@ export function meteringUnits(site: Site, tree: MeterTree): MeteringUnit[] {
       .map((f) => f.id);
     if (ids.length > 0) units.push({ id: b.id, kind: 'building', name: b.name, fixtureIds: ids });
   }
-  for (const fn of FUNCTION_UNITS) {
+  for (const zone of FUNCTION_UNITS) {
     const ids = site.fixtures
-      .filter((f) => f.roomId !== undefined && roomFunction.get(f.roomId) === fn)
+      .filter((f) => {
+        const fn = f.roomId === undefined ? undefined : roomFunction.get(f.roomId);
+        return fn !== undefined && zone.rooms.includes(fn);
+      })
       .map((f) => f.id);
-    const name = FUNCTION_NAMES[fn];
-    if (ids.length > 0 && name) units.push({ id: fn, kind: 'function', name, fixtureIds: ids });
+    if (ids.length > 0) {
+      units.push({ id: zone.id, kind: 'function', name: zone.name, fixtureIds: ids });
+    }
   }
   for (const f of site.fixtures.filter((x) => x.type === 'cooling_tower_makeup')) {
     units.push({
@@ -90,7 +101,7 @@ export function meteringUnits(site: Site, tree: MeterTree): MeteringUnit[] {
     });
   }
 
-  // Step 2: the meters below level 1 that serve only the unit, and whether they cover it.
+  // Step 2: the meters below level 1 that mainly serve the unit, and whether they cover it.
   const levelOf = new Map(site.meters.map((m) => [m.id, m.level]));
   const below = subtreeFixtures(tree);
   return units.map((unit) => {
@@ -98,7 +109,8 @@ export function meteringUnits(site: Site, tree: MeterTree): MeteringUnit[] {
     const own = tree.order.filter((meterId) => {
       const fixtures = below.get(meterId);
       if ((levelOf.get(meterId) ?? 1) < 2 || !fixtures || fixtures.size === 0) return false;
-      return [...fixtures].every((f) => inUnit.has(f));
+      const mine = [...fixtures].filter((f) => inUnit.has(f)).length;
+      return mine / fixtures.size >= MAIN_USER_SHARE;
     });
     // Keep the highest of them: a floor meter under a building meter adds nothing.
     const top = own.filter((m) => !own.includes(tree.parentOf.get(m) ?? ''));

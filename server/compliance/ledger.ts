@@ -1,6 +1,7 @@
 import type { LedgerRow } from '../../models/compliance';
 import type { EndUseCategory } from '../../models/complianceDefaults';
 import type { MeterTree } from '../../models/meterTree';
+import { depthFirst } from './balance';
 import { monthOf, type PeriodDay } from './periodData';
 
 /**
@@ -57,7 +58,7 @@ export function meterLedger(
   flags: DailyFlags,
   step: 'day' | 'month',
 ): LedgerRow[] {
-  return tree.order.flatMap((meterId) =>
+  return depthFirst(tree).flatMap((meterId) =>
     fold(days, step, meterId, daily.get(meterId) ?? [], flags.get(meterId) ?? []),
   );
 }

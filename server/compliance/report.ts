@@ -97,6 +97,8 @@ export function networkDiagram(site: Site, tree: MeterTree): NetworkDiagram {
   const incoming = new Map(site.network.pipes.map((p) => [p.to, p]));
   const meterById = new Map(site.meters.map((m) => [m.id, m]));
   return {
+    timeZone: site.timeZone,
+    siteName: site.name,
     meters: tree.order.map((id) => {
       const m = meterById.get(id)!;
       return {
