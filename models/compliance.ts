@@ -160,6 +160,9 @@ export interface NetworkMeter {
 
 /** `GET /api/v1/compliance/network`. */
 export interface NetworkDiagram {
+  /** IANA zone of the building: periods are whole local days in it. */
+  readonly timeZone: string;
+  readonly siteName: LocalizedName;
   readonly meters: readonly NetworkMeter[];
 }
 
