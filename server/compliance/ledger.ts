@@ -78,27 +78,37 @@ export function functionLedger(
 ): LedgerRow[] {
   const byCategory = new Map<
     EndUseCategory,
-    { litres: Array<number | null>; flags: Bucket['flags'][] }
+    { litres: Array<number | null>; meters: Set<string> }
   >();
   for (const meterId of tree.order) {
     const category = categories.get(meterId);
     if (category === null || category === undefined || (levels.get(meterId) ?? 1) < 2) continue;
     let entry = byCategory.get(category);
     if (!entry) {
-      entry = { litres: days.map(() => null), flags: days.map(() => ({})) };
+      entry = { litres: days.map(() => null), meters: new Set() };
       byCategory.set(category, entry);
     }
+    // The area's own use rests on the meter and its children: their flags stand behind it.
     const children = tree.childrenOf.get(meterId) ?? [];
+    for (const id of [meterId, ...children]) entry.meters.add(id);
     for (let i = 0; i < days.length; i++) {
       const own = daily.get(meterId)?.[i];
       if (own === null || own === undefined) continue;
       const childL = children.reduce((s, c) => s + (daily.get(c)?.[i] ?? 0), 0);
       entry.litres[i] = (entry.litres[i] ?? 0) + Math.max(0, own - childL);
-      for (const id of [meterId, ...children]) {
-        for (const [flag, n] of Object.entries(flags.get(id)?.[i] ?? {}))
-          entry.flags[i]![flag] = (entry.flags[i]![flag] ?? 0) + n;
-      }
     }
   }
-  return [...byCategory].flatMap(([category, e]) => fold(days, step, category, e.litres, e.flags));
+  // Each meter's flags count once per function, however many of its areas rest on it.
+  const flagsOf = (meters: ReadonlySet<string>) =>
+    days.map((_, i) => {
+      const counts: Record<string, number> = {};
+      for (const id of meters) {
+        for (const [flag, n] of Object.entries(flags.get(id)?.[i] ?? {}))
+          counts[flag] = (counts[flag] ?? 0) + n;
+      }
+      return counts;
+    });
+  return [...byCategory].flatMap(([category, e]) =>
+    fold(days, step, category, e.litres, flagsOf(e.meters)),
+  );
 }
