@@ -22,6 +22,7 @@ import { TwinCanvas } from './scene/TwinCanvas';
 import { coversEdge } from './scene/viewArea';
 import { useUi } from './state/uiStore';
 import { useLive } from './state/useLive';
+import { testIds } from './testIds';
 
 /** The twin's page: the 3D view under a dashboard overlay. */
 export function App() {
@@ -56,6 +57,14 @@ export function App() {
         <div className="topbar-actions">
           <ConnectionBadge />
           <PlannerToggle />
+          <a
+            className="chip"
+            href="/compliance"
+            title={t('cmp.openTitle')}
+            data-testid={testIds.complianceLink}
+          >
+            {t('cmp.open')}
+          </a>
           <EngineerControl />
           <LanguageSwitch />
         </div>

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { CompliancePage } from './compliance/CompliancePage';
 import { LobbyApp } from './lobby/LobbyApp';
 import { connectTwin } from './net/socket';
 import { PublicApp } from './public/PublicApp';
@@ -15,15 +16,17 @@ import './styles/scene-overlay.css';
 import './styles/engineer.css';
 import './styles/alerts.css';
 import './styles/lobby.css';
+import './styles/compliance.css';
 
 // Hooks first, so a test polling `window.__twin` never sees it missing once the page runs.
 installTestHooks();
 
 // One index.html serves every page; the path picks it. The public view opens no socket: the
 // realtime snapshot carries the site file with its meter serials, which a public page must not.
+// The compliance report reads the REST API and needs no live link either.
 const path = location.pathname.replace(/\/+$/, '');
 const publicToken = /^\/public\/([^/]+)$/.exec(path)?.[1];
-if (publicToken === undefined) connectTwin(liveStore);
+if (publicToken === undefined && path !== '/compliance') connectTwin(liveStore);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
@@ -35,6 +38,8 @@ createRoot(root).render(
       <LobbyApp />
     ) : path === '/show' ? (
       <ShowApp />
+    ) : path === '/compliance' ? (
+      <CompliancePage />
     ) : (
       <App />
     )}

@@ -120,6 +120,33 @@ export const testIds = {
   plannerIssues: 'planner-issues',
   /** The banner over the 3D view while a projection is drawn on the pipes. */
   projectionBanner: 'projection-banner',
+  /** The top-bar link to the compliance page. */
+  complianceLink: 'compliance-link',
+  /** The compliance page; `data-state` is loading/ready/error for the period's report. */
+  compliancePage: 'compliance-page',
+  complianceFrom: 'compliance-from',
+  complianceTo: 'compliance-to',
+  /** An indicator card; `data-pass` is true, false or empty, `data-value` the raw value. */
+  complianceIndicator: (id: string) => `compliance-indicator-${id}`,
+  /** The balance table; a row is `complianceBalanceRow(meterId)`, cells carry `data-value`. */
+  complianceBalance: 'compliance-balance',
+  complianceBalanceRow: (meterId: string) => `compliance-balance-row-${meterId}`,
+  /** The balance diagram (SVG); `data-links` counts the drawn links. */
+  complianceSankey: 'compliance-sankey',
+  /** The metering network diagram (SVG); a meter's box is `complianceNetworkMeter(id)`. */
+  complianceNetwork: 'compliance-network',
+  complianceNetworkMeter: (meterId: string) => `compliance-network-${meterId}`,
+  /** The ledger table; `data-state` as for the page. */
+  complianceLedger: 'compliance-ledger',
+  /** The scorecard; `data-total` holds the total points. */
+  complianceScorecard: 'compliance-scorecard',
+  complianceScoreEdit: (itemId: string) => `compliance-score-edit-${itemId}`,
+  complianceScorePoints: 'compliance-score-points',
+  complianceScoreNote: 'compliance-score-note',
+  complianceScoreSave: 'compliance-score-save',
+  complianceXlsx: 'compliance-xlsx',
+  complianceCsv: 'compliance-csv',
+  compliancePrint: 'compliance-print',
 } as const;
 
 /** `document.body.dataset.sceneReady` is 'true' once the building has been drawn. */

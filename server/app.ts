@@ -4,8 +4,10 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { DateTime } from 'luxon';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import { ALERT_STATUSES } from '../models/alert';
 import { ErrorCode } from '../models/errors';
 import { type MeterSummary, PROTOCOL_VERSION, type SeriesResponse } from '../models/protocol';
+import type { ScorecardTemplate } from '../models/scorecard';
 import type { WeatherYear } from '../models/weatherYear';
 import type { AlertDesk } from './alerts/alertDesk';
 import { alertRoutes } from './alerts/alertRoutes';
@@ -14,6 +16,9 @@ import {
   detectionSettingsRoutes,
 } from './alerts/detectionSettingsRoutes';
 import { ApiFailure } from './apiFailure';
+import { complianceRoutes } from './compliance/routes';
+import { scorecardRoutes } from './compliance/scorecardRoutes';
+import { ScoreStore } from './compliance/scoreStore';
 import { meterEventsRoutes } from './engineer/meterEventsRoutes';
 import { engineerRoutes } from './engineer/routes';
 import { createEngineerSessions } from './engineer/session';
@@ -65,6 +70,8 @@ export interface AppDeps {
   readonly weather?: WeatherYear;
   /** Secret that signs share links (kept in the data folder). */
   readonly shareSecret: string;
+  /** The self-assessment template; the scorecard routes are mounted when given. */
+  readonly scorecard?: ScorecardTemplate;
 }
 
 /** The twin's HTTP app, separate from `listen` so tests can mount it on port 0. */
@@ -79,6 +86,7 @@ export function createApp({
   detectionSettings,
   weather,
   shareSecret,
+  scorecard,
 }: AppDeps): express.Express {
   const log = logger.child({ area: 'http' });
   const app = express();
@@ -174,6 +182,17 @@ export function createApp({
     app.use(detectionSettingsRoutes({ settings: detectionSettings, sessions, logger }));
   }
   if (weather) app.use(retrofitRoutes({ twin, store, weather, logger }));
+  const compliance = {
+    site: twin.site,
+    tree: twin.tree,
+    source: store,
+    alerts: () => alerts?.list(ALERT_STATUSES) ?? [],
+  };
+  app.use(complianceRoutes(compliance, logger));
+  if (scorecard) {
+    const scores = new ScoreStore(store.database());
+    app.use(scorecardRoutes({ inputs: compliance, template: scorecard, scores, sessions, logger }));
+  }
 
   // The lobby display, the publicity show, their settings and the read-only share links.
   const links = new ShareLinks(store, shareSecret);

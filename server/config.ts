@@ -9,6 +9,8 @@ export const SAMPLE_SCENARIO = 'samples/scenarios/default.json';
 /** The weather year of the retrofit planner (rain for tanks and irrigation). */
 export const SAMPLE_WEATHER = 'samples/weather/shenyang-2013-daily.csv';
 export const SAMPLE_WEATHER_SOURCE = 'Shenyang 2013 (UCI PM2.5 five cities)';
+/** The self-assessment template (replace it when the official scoring table is issued). */
+export const SAMPLE_SCORECARD = 'samples/compliance/scorecard-template.json';
 
 const Sources = z
   .string()
@@ -42,6 +44,8 @@ const Env = z.object({
   TWIN_SOURCES: Sources.default({ replay: true, sim: true }),
   /** Fault scenario file injected into the sources; `none` runs without faults. */
   TWIN_SCENARIO: z.string().min(1).default(SAMPLE_SCENARIO),
+  /** Self-assessment scorecard template. */
+  TWIN_SCORECARD: z.string().min(1).default(SAMPLE_SCORECARD),
   /** Twin ms per wall ms; 3600 plays one recorded hour per second. */
   TWIN_REPLAY_SPEED: z.coerce.number().positive().max(1_000_000).default(3600),
   /**
@@ -106,6 +110,8 @@ export type Config = {
   sources: { replay: boolean; sim: boolean };
   /** Fault scenario file; null runs without faults. */
   scenarioPath: string | null;
+  /** Self-assessment scorecard template file. */
+  scorecardPath: string;
   clock: { mode: 'replay' | 'live'; speed: number; startMs: number | null };
   tickMs: number;
   backfillDays: number;
@@ -136,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     replayMappingPath: path.resolve(e.TWIN_REPLAY_MAPPING),
     sources: e.TWIN_SOURCES,
     scenarioPath: e.TWIN_SCENARIO === 'none' ? null : path.resolve(e.TWIN_SCENARIO),
+    scorecardPath: path.resolve(e.TWIN_SCORECARD),
     clock: {
       mode: e.TWIN_CLOCK,
       speed: e.TWIN_CLOCK === 'live' ? 1 : e.TWIN_REPLAY_SPEED,

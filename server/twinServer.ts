@@ -14,6 +14,7 @@ import { DetectionRunner } from './alerts/detectionRunner';
 import { DetectionSettingsStore } from './alerts/detectionSettingsRoutes';
 import { createApp } from './app';
 import { type Clock, liveClock, replayClock } from './clock';
+import { loadScorecardTemplate } from './compliance/scoreStore';
 import { type Config, SAMPLE_WEATHER, SAMPLE_WEATHER_SOURCE } from './config';
 import { resolveEngineerToken } from './engineer/session';
 import { withDemandFaults, withReplayFaults } from './faultSources';
@@ -95,6 +96,7 @@ export function createTwinServer(
   wall: () => number = Date.now,
 ): TwinServer {
   const { site, tree } = loadSiteFile(config.sitePath);
+  const scorecard = loadScorecardTemplate(config.scorecardPath);
   const store = openStore(config.dataDir);
   const meterIds = new Set(site.meters.map((m) => m.id));
   const recorded = config.sources.replay
@@ -158,6 +160,7 @@ export function createTwinServer(
     detectionSettings,
     weather,
     shareSecret,
+    scorecard,
   });
   const server = http.createServer(app);
   const io = attachRealtime(server, twin, clockInfo, logger, alerts);

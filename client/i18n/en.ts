@@ -1,7 +1,9 @@
+import { complianceEn } from './complianceEn';
 import type { MessageKey } from './zh';
 
 /** English interface strings; the type demands exactly the keys of `zh.ts`. */
 export const en: Readonly<Record<MessageKey, string>> = {
+  ...complianceEn,
   'app.title': 'Water-Saving Office Twin',
   'app.subtitle': 'Water Bureau office building',
   'app.loading': 'Loading the twin…',

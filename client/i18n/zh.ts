@@ -2,7 +2,10 @@
  * Chinese interface strings, the default language. This object defines the set of message
  * keys; `en.ts` must provide exactly the same keys. `{name}` marks a value filled in by `t()`.
  */
+import { complianceZh } from './complianceZh';
+
 export const zh = {
+  ...complianceZh,
   'app.title': '节水机关数字孪生',
   'app.subtitle': '水利局机关办公楼',
   'app.loading': '正在加载孪生模型…',

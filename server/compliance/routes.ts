@@ -1,0 +1,104 @@
+import express, { type Router } from 'express';
+import { DateTime } from 'luxon';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import { KNOWN_UNMETERED_M3_PER_DAY } from '../../models/complianceDefaults';
+import { ErrorCode } from '../../models/errors';
+import { ApiFailure } from '../apiFailure';
+import { firstIssue } from '../ingest/readingsRoute';
+import { complianceWorkbook, EXPORT_SHEETS, sheetCsv, workbookXlsx } from './exports';
+import {
+  type ComplianceInputs,
+  complianceLedger,
+  complianceReport,
+  networkDiagram,
+} from './report';
+
+/** Longest period one compliance call covers, days (a year and a month). */
+export const MAX_PERIOD_DAYS = 400;
+
+const IsoDate = z.iso.date('a date written YYYY-MM-DD');
+const PeriodQuery = z
+  .object({
+    from: IsoDate,
+    to: IsoDate,
+    knownUnmeteredM3PerDay: z.coerce
+      .number('a number of m³ per day')
+      .nonnegative('0 or more m³ per day')
+      .default(KNOWN_UNMETERED_M3_PER_DAY.value),
+    step: z.enum(['day', 'month'], 'day or month').default('day'),
+    sheet: z.enum(EXPORT_SHEETS, `one of ${EXPORT_SHEETS.join(', ')}`).default('ledger-day'),
+  })
+  .refine((q) => q.to >= q.from, { message: 'to must not be before from', path: ['to'] });
+
+/**
+ * The compliance API, readable by all (the views show no personal data):
+ * `GET /api/v1/compliance/report|ledger|network|export.xlsx|export.csv`.
+ */
+export function complianceRoutes(inputs: ComplianceInputs, logger: Logger): Router {
+  const log = logger.child({ area: 'compliance' });
+  const router = express.Router();
+
+  const period = (query: unknown) => {
+    const parsed = PeriodQuery.safeParse(query);
+    if (!parsed.success) {
+      throw new ApiFailure(400, ErrorCode.badRequest, firstIssue('query', query, parsed.error));
+    }
+    const q = parsed.data;
+    const days = DateTime.fromISO(q.to).diff(DateTime.fromISO(q.from), 'days').days + 1;
+    if (days > MAX_PERIOD_DAYS) {
+      throw new ApiFailure(
+        400,
+        ErrorCode.rangeTooLong,
+        `query.to: ${JSON.stringify(q.to)} — a period spans at most ${MAX_PERIOD_DAYS} days ` +
+          `(${q.from} to ${q.to} is ${days})`,
+      );
+    }
+    return q;
+  };
+
+  router.get('/api/v1/compliance/network', (_req, res) => {
+    res.json(networkDiagram(inputs.site, inputs.tree));
+  });
+
+  router.get('/api/v1/compliance/report', (req, res) => {
+    const q = period(req.query);
+    const started = performance.now();
+    const report = complianceReport(inputs, q.from, q.to, q);
+    log.debug({ from: q.from, to: q.to, durationMs: performance.now() - started }, 'report');
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(report);
+  });
+
+  router.get('/api/v1/compliance/ledger', (req, res) => {
+    const q = period(req.query);
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(complianceLedger(inputs, q.from, q.to, q.step));
+  });
+
+  const workbook = (q: ReturnType<typeof period>) =>
+    complianceWorkbook({
+      site: inputs.site,
+      report: complianceReport(inputs, q.from, q.to, q),
+      daily: complianceLedger(inputs, q.from, q.to, 'day'),
+      monthly: complianceLedger(inputs, q.from, q.to, 'month'),
+    });
+
+  router.get('/api/v1/compliance/export.xlsx', async (req, res) => {
+    const q = period(req.query);
+    const body = await workbookXlsx(workbook(q));
+    res.attachment(`compliance-${q.from}-${q.to}.xlsx`);
+    res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    res.send(body);
+  });
+
+  router.get('/api/v1/compliance/export.csv', async (req, res) => {
+    const q = period(req.query);
+    const body = await sheetCsv(workbook(q), q.sheet);
+    res.attachment(`${q.sheet}-${q.from}-${q.to}.csv`);
+    res.type('text/csv; charset=utf-8');
+    res.send(body);
+  });
+
+  return router;
+}
