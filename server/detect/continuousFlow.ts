@@ -3,8 +3,8 @@
  * for H hours on a meter serving intermittent fixtures (a running toilet). Hourly volumes hide
  * zeros inside an hour, so Flume's 2 h is scaled up (detectionDefaults `continuousRunHours`)
  * and the run must cover most of a night window (3 of its 4 hours), when an office is empty, or
- * have begun inside one. An hour without
- * evidence or inside a scheduled use breaks a run. The loss is the floor of the run's latest
+ * have begun inside one. An hour without evidence breaks a run; an hour inside a scheduled use
+ * is passed over. The loss is the floor of the run's latest
  * whole night window: the smallest hourly flow when the building is empty, which never stopped.
  * (The run's own floor would also count the hours before the fault began.)
  */
@@ -53,11 +53,19 @@ export function detectContinuousFlow(
   let lastEndMs = Number.NaN;
   for (const hour of series.hours) {
     if (hour.endMs > series.nowMs) break;
+    // A scheduled hour (the canteen's cooking) says nothing either way: it neither counts
+    // nor breaks a run.
+    if (scheduledAt(schedule, series.meterId, hour.startMs, series.zone) !== undefined) {
+      if (hour.startMs !== lastEndMs && run.length > 0) {
+        runs.push(run);
+        run = [];
+      }
+      lastEndMs = hour.endMs;
+      continue;
+    }
     const volumeL = evidenceL(hour);
     const flowLph = volumeL === null ? 0 : volumeL / ((hour.endMs - hour.startMs) / 3_600_000);
-    const flowing =
-      flowLph >= minFlow &&
-      scheduledAt(schedule, series.meterId, hour.startMs, series.zone) === undefined;
+    const flowing = flowLph >= minFlow;
     if (!flowing || hour.startMs !== lastEndMs) {
       if (run.length > 0) runs.push(run);
       run = [];

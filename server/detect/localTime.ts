@@ -53,12 +53,17 @@ export function localFields(tMs: number, zone: string): LocalFields {
   if (offset === null) return viaLuxon(tMs, zone);
   const wall = new Date(tMs + offset * MINUTE_MS);
   const hour = wall.getUTCHours();
+  // The dates are strings most callers never read: made when asked for.
   return {
     hourOfDay: hour + wall.getUTCMinutes() / 60,
     hour,
     month: wall.getUTCMonth() + 1,
-    isoDate: isoDateOf(wall),
-    nextIsoDate: isoDateOf(new Date(wall.getTime() + 24 * HOUR_MS)),
+    get isoDate() {
+      return isoDateOf(wall);
+    },
+    get nextIsoDate() {
+      return isoDateOf(new Date(wall.getTime() + 24 * HOUR_MS));
+    },
   };
 }
 
