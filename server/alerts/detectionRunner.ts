@@ -7,7 +7,12 @@ import type { Site } from '../../models/site';
 import { detectBalance } from '../detect/balance';
 import { detectContinuousFlow, servesIntermittentFixtures } from '../detect/continuousFlow';
 import { detectHighFlow } from '../detect/highFlow';
-import { narrowToLowest, withAreaSuspects, withUnreportedChildren } from '../detect/localise';
+import {
+  narrowToLowest,
+  rankByFixtureBranches,
+  withAreaSuspects,
+  withUnreportedChildren,
+} from '../detect/localise';
 import { detectNightFlow } from '../detect/nightFlow';
 import type { Interval } from '../engine/interval';
 import type { AlertDesk } from './alertDesk';
@@ -259,7 +264,9 @@ export class DetectionRunner {
           }),
         );
       }
-      for (const c of own) found.push(withAreaSuspects(c, this.tree));
+      for (const c of own) {
+        found.push(rankByFixtureBranches(withAreaSuspects(c, this.tree), this.site, this.tree));
+      }
     }
     found.push(...this.bursts(nowMs, t));
     const candidates = narrowToLowest(found, this.tree, t.explainShare);

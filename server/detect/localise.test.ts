@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { LeakCandidate } from '../../models/detection';
 import { deriveMeterTree } from '../../models/meterTree';
 import { tinySite } from '../../models/testing/siteBuilder';
-import { confidenceOf, narrowToLowest, withAreaSuspects, withUnreportedChildren } from './localise';
+import {
+  confidenceOf,
+  narrowToLowest,
+  rankByFixtureBranches,
+  withAreaSuspects,
+  withUnreportedChildren,
+} from './localise';
 
 const tree = deriveMeterTree(
   tinySite(['src>M1', 'M1>j', 'j>M2', 'j>f1', 'M2>f2'], { M1: 1, M2: 2 }),
@@ -51,5 +57,22 @@ describe('localise', () => {
     expect(widened.suspects.slice(3)).toEqual([{ pipeId: 'p-M2-f2', confidence: 0.25 }]);
     // Once M2 reported through the window's end, the parent's own area stays.
     expect(withUnreportedChildren(burst, tree, new Map([['M2', 10]]))).toEqual(burst);
+  });
+
+  it('keeps the confidence on the branches of fixtures that could draw the loss', () => {
+    // Tiny site: fixtures f1 (in M1's area) and f2 (M2's) are basins of 0.15 L/s = 540 L/h.
+    const site = tinySite(['src>M1', 'M1>j', 'j>M2', 'j>f1', 'M2>f2'], { M1: 1, M2: 2 });
+    const running = {
+      ...withAreaSuspects(candidate('M1', 200), tree),
+      detector: 'continuous_flow' as const,
+    };
+    expect(rankByFixtureBranches(running, site, tree).suspects).toEqual([
+      { pipeId: 'p-M1-j', confidence: 0.25 },
+      { pipeId: 'p-j-M2', confidence: 0.25 },
+      { pipeId: 'p-j-f1', confidence: 0.5 },
+    ]);
+    // 600 L/h is more than a basin can draw: nothing to rank by.
+    const big = { ...running, lossLph: 600 };
+    expect(rankByFixtureBranches(big, site, tree)).toEqual(big);
   });
 });

@@ -13,12 +13,16 @@
  *   cannot be placed above or below that child yet, so the child's whole subtree joins the
  *   suspects at half the confidence (`withUnreportedChildren`); once the child reports, the
  *   lower meter's own candidate narrows it.
- * Not implemented: ranking pipes inside one area (by fixture branch, age or material).
+ * - ranking by fixture branch: a continuous or night flow that one fixture left running could
+ *   draw (`fixtureMaxDrawLph`) keeps its confidence on the branches of the fixtures that can
+ *   draw it, and the rest of the area drops to half (`rankByFixtureBranches`).
+ * Not implemented: ranking by pipe age or material.
  */
 
 import type { LeakCandidate } from '../../models/detection';
 import { DETECTION_DEFAULTS } from '../../models/detectionDefaults';
 import type { MeterTree } from '../../models/meterTree';
+import type { Fixture, Site } from '../../models/site';
 
 /**
  * Confidence 0–1 from how far the evidence exceeds its limit (`ratio` = value / limit, ≥ 1)
@@ -104,6 +108,46 @@ export function narrowToLowest(
           lower.lossLph >= explainShare * upper.lossLph,
       ),
   );
+}
+
+/**
+ * The most a fixture left running can draw, L/h: its rated flow, or for a cistern or flush
+ * valve its volume per use refilled every minute (a fill valve that never closes). A choice
+ * of the twin (D).
+ */
+export function fixtureMaxDrawLph(fixture: Fixture): number {
+  const { flowLps, volumePerUseL } = fixture.spec;
+  return flowLps !== undefined ? flowLps * 3600 : (volumePerUseL ?? 0) * 60;
+}
+
+/**
+ * Ranks a continuous or night-flow candidate's suspects: when some fixtures of the area could
+ * draw its loss by running on, their branch pipes keep the candidate's confidence and every
+ * other pipe of the area drops to half of it. Other detectors are returned as they are.
+ */
+export function rankByFixtureBranches(
+  candidate: LeakCandidate,
+  site: Site,
+  tree: MeterTree,
+): LeakCandidate {
+  if (candidate.detector !== 'continuous_flow' && candidate.detector !== 'night_flow') {
+    return candidate;
+  }
+  const inArea = new Set(tree.areaFixtures.get(candidate.meterId) ?? []);
+  const branchTo = new Map(site.network.pipes.map((p) => [p.to, p.id]));
+  const explaining = new Set(
+    site.fixtures
+      .filter((f) => inArea.has(f.id) && fixtureMaxDrawLph(f) >= candidate.lossLph)
+      .flatMap((f) => branchTo.get(f.nodeId) ?? []),
+  );
+  if (explaining.size === 0) return candidate;
+  const lower = Math.round(candidate.confidence * 50) / 100;
+  return {
+    ...candidate,
+    suspects: candidate.suspects.map((s) =>
+      explaining.has(s.pipeId) ? s : { pipeId: s.pipeId, confidence: lower },
+    ),
+  };
 }
 
 /** m³/day of a loss rate in L/h. */

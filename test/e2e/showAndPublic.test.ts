@@ -42,9 +42,9 @@ describe('the publicity show and the public link', () => {
       .settings as LobbySettings;
     const leakMeter = settings.show.leakMeterId;
     const onLeakMeter = () =>
-      twin.server.alerts.list(['open', 'acknowledged', 'resolved']).filter(
-        (a) => a.meterId === leakMeter,
-      ).length;
+      twin.server.alerts
+        .list(['open', 'acknowledged', 'resolved'])
+        .filter((a) => a.meterId === leakMeter).length;
     const alertsBefore = onLeakMeter();
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.goto(`${twin.url}/show`);

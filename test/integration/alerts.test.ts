@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Alert, AlertEvent } from '../../models/alert';
+import type { Fixture } from '../../models/site';
+import { fixtureMaxDrawLph } from '../../server/detect/localise';
 import { type CallOptions, callTwin, signInEngineer } from '../support/engineerApi';
 import { connectClient, startTestTwin, type TestTwin, until } from '../support/testTwin';
 
@@ -114,7 +116,20 @@ describe('leak alerts', () => {
     });
     expect(opened!.lossLph).toBeCloseTo(180, 6);
     expect(opened!.lossM3PerDay).toBeCloseTo(4.32, 6);
-    expect(opened!.suspects).toEqual(areaPipes.map((pipeId) => ({ pipeId, confidence: 0.75 })));
+    // Branches of fixtures that could draw 180 L/h by running on keep the confidence; the
+    // rest of the floor's pipes get half of it.
+    const branchOf = new Map<string, string>(
+      site.site.network.pipes.map((p: { id: string; to: string }) => [p.to, p.id]),
+    );
+    const explaining = new Set(
+      site.site.fixtures
+        .filter((f: Fixture) => fixtureMaxDrawLph(f) >= 180)
+        .map((f: Fixture) => branchOf.get(f.nodeId)),
+    );
+    expect(opened!.suspects).toEqual(
+      areaPipes.map((pipeId) => ({ pipeId, confidence: explaining.has(pipeId) ? 0.75 : 0.38 })),
+    );
+    expect(opened!.suspects.filter((s) => s.confidence === 0.75).length).toBeGreaterThan(5);
     expect(opened!.evidence.points).toHaveLength(12);
     expect(JSON.stringify(opened)).not.toContain('serial');
     await until(() => events.length >= 1);
