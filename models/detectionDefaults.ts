@@ -64,9 +64,9 @@ export const DETECTION_DEFAULTS = {
     status: 'D',
   },
   /** Zero hours in a row from which zeros at hours that usually draw water are not evidence. */
-  stillHours: { value: 3, unit: 'h', source: '— (data-health guard)', status: 'D' },
+  stillHours: { value: 6, unit: 'h', source: '— (data-health guard)', status: 'D' },
   /** …usually: use at that hour of the day on this many of the seven days before. */
-  stillUseDays: { value: 3, unit: 'days of 7', source: '— (data-health guard)', status: 'D' },
+  stillUseDays: { value: 5, unit: 'days of 7', source: '— (data-health guard)', status: 'D' },
   /** Hours of the night window a continuous run must cover (of 4): a fault starting at 02:00
    * is then called the same day instead of the next night. */
   continuousNightHours: { value: 3, unit: 'h', source: '§7.4', status: 'D' },

@@ -12,7 +12,7 @@ import type { DetectionWindow, HourVolume, LeakCandidate } from '../../models/de
 import { DETECTION_DEFAULTS } from '../../models/detectionDefaults';
 import type { MeterTree } from '../../models/meterTree';
 import type { Meter, Site } from '../../models/site';
-import { balanceEvidenceL } from './hours';
+import { balanceEvidenceL, evidenceL } from './hours';
 import { confidenceOf, m3PerDay, withAreaSuspects } from './localise';
 import { nightsOf } from './nights';
 import { nOfM } from './persistence';
@@ -76,11 +76,19 @@ function judgeHours(
   for (const hour of input.hours.get(parent.id) ?? []) {
     if (hour.endMs > input.nowMs) break;
 
-    // Every meter must have evidence for the hour, or the hour is not judged.
+    // Every meter must have evidence for the hour, or the hour is not judged. A child's still
+    // zero (perhaps a stuck register) counts as 0 with an allowance: the most it drew at that
+    // hour on the seven days before, which it may have passed unseen.
     const parentL = balanceEvidenceL(hour);
+    let allowanceL = 0;
     const childL = childHours.map(({ meter, hours }) => {
       const h = hours.get(hour.startMs);
-      return { meter, volumeL: h === undefined ? null : balanceEvidenceL(h) };
+      if (h === undefined) return { meter, volumeL: null };
+      if (h.stillZero === true && evidenceL(h) === 0) {
+        allowanceL += usualMaxL(hours, hour.startMs);
+        return { meter, volumeL: 0 };
+      }
+      return { meter, volumeL: evidenceL(h) };
     });
     if (parentL === null || childL.some((c) => c.volumeL === null)) {
       rows.push({ hour, deltaL: null, tauL: 0 });
@@ -91,15 +99,27 @@ function judgeHours(
     const measured = childL.map(({ meter, volumeL }) => ({ meter, volumeL: volumeL ?? 0 }));
     const unmeteredL = options.unmeteredL?.(parent.id, hour) ?? 0;
     const deltaL = parentL - measured.reduce((s, c) => s + c.volumeL, 0) - unmeteredL;
-    const tauL = balanceToleranceL(
-      { meter: parent, volumeL: parentL },
-      measured,
-      (hour.endMs - hour.startMs) / 3_600_000,
-      options.tolerance,
-    );
+    const tauL =
+      balanceToleranceL(
+        { meter: parent, volumeL: parentL },
+        measured,
+        (hour.endMs - hour.startMs) / 3_600_000,
+        options.tolerance,
+      ) + allowanceL;
     rows.push({ hour, deltaL, tauL });
   }
   return rows;
+}
+
+/** A meter's highest volume at the same hour on the seven days before `startMs`, L. */
+function usualMaxL(hours: ReadonlyMap<number, HourVolume>, startMs: number): number {
+  let max = 0;
+  for (let day = 1; day <= 7; day++) {
+    const h = hours.get(startMs - day * 86_400_000);
+    const v = h === undefined ? null : evidenceL(h);
+    if (v !== null && v > max) max = v;
+  }
+  return max;
 }
 
 function hourlyCandidates(
