@@ -25,7 +25,11 @@ export interface TwinTestHooks {
   pipeColor(pipeId: string): [number, number, number] | null;
   /** Whether a retrofit projection is drawn on the pipes instead of measured flows. */
   readonly projectionActive: boolean;
-  /** A pipe's projected day-mean flow after the scenario, L/s; null when none is drawn. */
+  /** Hour of the typical day the projection shows (0–23); null for the day means or none. */
+  readonly projectionHour: number | null;
+  /** Whether the projected typical day is being replayed hour by hour. */
+  readonly projectionPlaying: boolean;
+  /** A pipe's projected flow after the scenario as drawn now, L/s; null when none is drawn. */
   projectedFlowLps(pipeId: string): number | null;
 }
 
@@ -69,6 +73,12 @@ export function installTestHooks(): TwinTestHooks {
     pipeColor: (pipeId) => pipeProbe?.pipeColor(pipeId) ?? null,
     get projectionActive() {
       return projectionStore.getState().flows !== null;
+    },
+    get projectionHour() {
+      return projectionStore.getState().hour;
+    },
+    get projectionPlaying() {
+      return projectionStore.getState().playing;
     },
     projectedFlowLps: (pipeId) => {
       const flows = projectionStore.getState().flows;

@@ -120,6 +120,10 @@ export const testIds = {
   plannerIssues: 'planner-issues',
   /** The banner over the 3D view while a projection is drawn on the pipes. */
   projectionBanner: 'projection-banner',
+  /** Plays or pauses the replay of the projected typical day; `data-playing` is true/false. */
+  projectionPlay: 'projection-play',
+  /** The hour of the typical day the pipes show; `data-hour` is 0–23, empty for day means. */
+  projectionHour: 'projection-hour',
   /** The top-bar link to the compliance page. */
   complianceLink: 'compliance-link',
   /** The compliance page; `data-state` is loading/ready/error for the period's report. */

@@ -405,6 +405,10 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'planner.banner':
     'Projection, not measured: the pipes show projected flows of “{name}” (typical day in month {month})',
   'planner.bannerOff': 'Back to measured',
+  'planner.replayPlay': 'Replay typical day',
+  'planner.replayPause': 'Pause',
+  'planner.replayHour': 'Typical day {hour}',
+  'planner.replayDayMean': 'Day mean',
   'assumption.toiletGradeL': 'Toilet flush volume by grade',
   'assumption.urinalGradeL': 'Urinal flush volume by grade',
   'assumption.faucetGradeLps': 'Tap flow by grade',

@@ -1,10 +1,15 @@
 import type { TopologyPipe } from '../../models/protocol';
 import type { Site } from '../../models/site';
-import type { FixtureDay } from '../../simulations/retrofit/fixtureFlows';
+import {
+  type FixtureDay,
+  type FixtureHours,
+  HOURS_PER_DAY,
+} from '../../simulations/retrofit/fixtureFlows';
 
 const DAY_S = 86_400;
+const HOUR_S = 3_600;
 
-/** Mean flow in every pipe over a typical day, before and after a scenario, L/s. */
+/** Mean flow in every pipe over a typical day (or one hour of it), before and after, L/s. */
 export interface PipeProjection {
   /** Order of the topology's pipes. */
   readonly beforeLps: Float64Array;
@@ -20,8 +25,9 @@ export function projectPipes(
   site: Site,
   pipes: readonly TopologyPipe[],
   days: readonly FixtureDay[],
+  periodS = DAY_S,
 ): PipeProjection {
-  // Step 1: litres per day landing on each node.
+  // Step 1: litres per period landing on each node.
   const nodeOf = new Map(site.fixtures.map((f) => [f.id, f.nodeId]));
   const before = new Map<string, number>();
   const after = new Map<string, number>();
@@ -48,12 +54,28 @@ export function projectPipes(
     let a = after.get(to) ?? 0;
     for (const j of outgoing.get(to) ?? []) {
       visit(j);
-      b += beforeLps[j]! * DAY_S;
-      a += afterLps[j]! * DAY_S;
+      b += beforeLps[j]! * periodS;
+      a += afterLps[j]! * periodS;
     }
-    beforeLps[i] = b / DAY_S;
-    afterLps[i] = a / DAY_S;
+    beforeLps[i] = b / periodS;
+    afterLps[i] = a / periodS;
   };
   for (let i = 0; i < pipes.length; i++) visit(i);
   return { beforeLps, afterLps };
+}
+
+/** Mean flow in every pipe in each hour of a typical day (24 entries), L/s. */
+export function projectPipeHours(
+  site: Site,
+  pipes: readonly TopologyPipe[],
+  hours: readonly FixtureHours[],
+): PipeProjection[] {
+  return Array.from({ length: HOURS_PER_DAY }, (_, h) => {
+    const days = hours.map((f) => ({
+      fixtureId: f.fixtureId,
+      beforeL: f.beforeL[h] ?? 0,
+      afterL: f.afterL[h] ?? 0,
+    }));
+    return projectPipes(site, pipes, days, HOUR_S);
+  });
 }

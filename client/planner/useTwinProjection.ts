@@ -1,14 +1,14 @@
 import { useEffect } from 'react';
 import type { RetrofitContextResponse } from '../../models/retrofitApi';
 import type { Site } from '../../models/site';
-import { fixtureDay } from '../../simulations/retrofit/fixtureFlows';
+import { fixtureHours } from '../../simulations/retrofit/fixtureFlows';
 import { projectionStore } from '../state/projectionStore';
 import { useLive } from '../state/useLive';
-import { projectPipes } from './pipeProjection';
+import { projectPipeHours, projectPipes } from './pipeProjection';
 import type { ScenarioRun } from './runPlanner';
 
 /**
- * Draws the edited scenario's typical day on the pipes while "on the twin" is chosen, and
+ * Draws the edited scenario's typical day (its day means, or one hour of it) on the pipes while "on the twin" is chosen, and
  * takes it off when it is not, when the scenario is refused, or when the planner closes.
  */
 export function useTwinProjection(
@@ -33,9 +33,15 @@ export function useTwinProjection(
       ...(period ? { metered: period } : {}),
     };
     // A working day of the month: the day the building is designed around.
-    const days = fixtureDay(inputs, run.projection, month, true);
-    const { beforeLps, afterLps } = projectPipes(site, topology.pipes, days);
-    projectionStore.getState().show(name, beforeLps, afterLps);
+    // Its hours follow the simulator's expected demand and sum to the day.
+    const hours = fixtureHours(inputs, run.projection, month, true);
+    const days = hours.map((h) => ({
+      fixtureId: h.fixtureId,
+      beforeL: h.beforeL.reduce((a, v) => a + v, 0),
+      afterL: h.afterL.reduce((a, v) => a + v, 0),
+    }));
+    const day = projectPipes(site, topology.pipes, days);
+    projectionStore.getState().show(name, day, projectPipeHours(site, topology.pipes, hours));
   }, [site, context, run, name, onTwin, month, topology]);
   useEffect(() => () => projectionStore.getState().clear(), []);
 }

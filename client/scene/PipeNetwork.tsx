@@ -127,7 +127,14 @@ export function PipeNetwork({ site, topology, region }: Props) {
     const projectedUniform = material.uniforms.uProjected!;
     if (projected && projected.afterLps.length === layout.count) {
       projectedUniform.value = 1;
-      paintProjectedPipes(mesh, projected.beforeLps, projected.afterLps, attributes, scratch);
+      paintProjectedPipes(
+        mesh,
+        projected.beforeLps,
+        projected.afterLps,
+        attributes,
+        scratch,
+        projected.scaleLps,
+      );
       return;
     }
 

@@ -87,8 +87,9 @@ export function paintPipes(
 
 /**
  * Colours every instance by a scenario's projected flow. The busiest pipe *before* the
- * scenario sets the top of the ramp, so a saving shows as a darker pipe. Suspect emphasis is
- * cleared: alerts belong to the measured view.
+ * scenario sets the top of the ramp, so a saving shows as a darker pipe; `scaleLps` fixes
+ * the top instead (the busiest hour of a replayed day, so quiet hours look quiet). Suspect
+ * emphasis is cleared: alerts belong to the measured view.
  */
 export function paintProjectedPipes(
   mesh: InstancedMesh,
@@ -96,10 +97,13 @@ export function paintProjectedPipes(
   afterLps: ArrayLike<number>,
   attributes: PipeAttributes,
   scratch: PaintScratch,
+  scaleLps?: number,
 ): void {
   const count = mesh.count;
-  let high = 0;
-  for (let i = 0; i < count; i++) high = Math.max(high, Math.abs(beforeLps[i] ?? 0));
+  let high = scaleLps ?? 0;
+  if (scaleLps === undefined) {
+    for (let i = 0; i < count; i++) high = Math.max(high, Math.abs(beforeLps[i] ?? 0));
+  }
   for (let i = 0; i < count; i++) {
     const q = afterLps[i] ?? 0;
     projectedColor(q, high, scratch.rgb);

@@ -18,6 +18,7 @@ describe('retrofit planner in Chromium at 1600×900', () => {
   let site: Site;
   let context: RetrofitContextResponse;
   let toiletPipe: string;
+  let mainPipe: string;
 
   /** Potable m³ a year the starter scenario saves with toilets at `grade`, by the pure core. */
   const expectedSaving = (grade: GradeChoice) => {
@@ -43,6 +44,9 @@ describe('retrofit planner in Chromium at 1600×900', () => {
     // The pipe that feeds the first toilet: it carries only that toilet's water.
     const toilet = site.fixtures.find((f) => f.type === 'toilet')!;
     toiletPipe = site.network.pipes.find((p) => p.to === toilet.nodeId)!.id;
+    // The pipe from the source: it carries the whole site's water, hour by hour.
+    const source = site.network.nodes.find((n) => n.kind === 'source')!;
+    mainPipe = site.network.pipes.find((p) => p.from === source.id)!.id;
     ({ browser, page } = await openTwinPage(twin, { width: 1600, height: 900 }));
     await signInThroughUi(page, twin.server.engineerToken);
     await page.waitForSelector(`${byTestId(testIds.engineerSession)}[data-session="engineer"]`);
@@ -84,11 +88,14 @@ describe('retrofit planner in Chromium at 1600×900', () => {
     // Act: show the scenario on the model.
     await page.locator(byTestId(testIds.plannerOnTwin)).check();
     await page.waitForFunction(() => window.__twin?.projectionActive === true);
+    // Violet, not a measured colour: red above green (a live tick may repaint first).
     await page.waitForFunction(
-      ([id, before]) => JSON.stringify(window.__twin?.pipeColor(id)) !== before,
+      ([id, before]) => {
+        const rgb = window.__twin?.pipeColor(id);
+        return rgb && JSON.stringify(rgb) !== before && rgb[0] > rgb[1];
+      },
       [toiletPipe, JSON.stringify(measured)] as const,
     );
-    const projectedGrade1 = await pipeColour();
     const flowGrade1 = await page.evaluate((id) => window.__twin?.projectedFlowLps(id), toiletPipe);
     await expect(page.locator(byTestId(testIds.projectionBanner)).textContent()).resolves.toContain(
       '推演 · 非实测',
@@ -96,15 +103,63 @@ describe('retrofit planner in Chromium at 1600×900', () => {
 
     // Act: back to grade 3 toilets, which flush more.
     await page.locator(byTestId(testIds.plannerGrade('toilet'))).selectOption('3');
-    await page.waitForFunction(
-      ([id, before]) => JSON.stringify(window.__twin?.pipeColor(id)) !== before,
-      [toiletPipe, JSON.stringify(projectedGrade1)] as const,
-    );
+    // One toilet's day mean is below the still-water threshold, so its flow, not its colour.
+    await page.waitForFunction(([id, before]) => window.__twin?.projectedFlowLps(id) !== before, [
+      toiletPipe,
+      flowGrade1,
+    ] as const);
     const flowGrade3 = await page.evaluate((id) => window.__twin?.projectedFlowLps(id), toiletPipe);
     expect(flowGrade3).toBeGreaterThan(flowGrade1!);
     // Violet, not the measured blue-cyan: red above green.
     const projectedGrade3 = (await pipeColour())!;
     expect(projectedGrade3[0]).toBeGreaterThan(projectedGrade3[1]);
+
+    // Act: replay the typical day, one hour a second from midnight.
+    await page.locator(byTestId(testIds.projectionPlay)).click();
+    await page.waitForFunction(() => window.__twin?.projectionPlaying === true);
+    // The last sample of each hour: well after the pipe draw repainted for it.
+    const samples = await page.evaluate(
+      ([pipeId, labelId]) =>
+        new Promise<Record<number, { colour: number[]; flow: number; label: string }>>((done) => {
+          const seen: Record<number, { colour: number[]; flow: number; label: string }> = {};
+          const timer = setInterval(() => {
+            const twin = window.__twin;
+            const hour = twin?.projectionHour;
+            if (!twin || hour === null || hour === undefined) return;
+            seen[hour] = {
+              colour: twin.pipeColor(pipeId) ?? [],
+              flow: twin.projectedFlowLps(pipeId) ?? Number.NaN,
+              label: document.querySelector(`[data-testid="${labelId}"]`)?.textContent ?? '',
+            };
+            if (hour === 11) {
+              clearInterval(timer);
+              done(seen);
+            }
+          }, 50);
+        }),
+      [mainPipe, testIds.projectionHour] as const,
+    );
+    await page.screenshot({ path: '/tmp/retrofit-replay.png' });
+    const night = samples[3]!;
+    const busy = samples[10]!;
+
+    // Assert: the hour shows in the banner, and the busy hour draws more water than the night.
+    expect(night.label).toContain('典型日 03:00');
+    expect(busy.label).toContain('典型日 10:00');
+    expect(busy.flow).toBeGreaterThan(night.flow);
+    expect(busy.colour).not.toEqual(night.colour);
+    // Still the projection's violet, not a measured colour.
+    expect(busy.colour[0]).toBeGreaterThan(busy.colour[1]!);
+
+    // Act: pause. Assert: the hour stays put.
+    await page.locator(byTestId(testIds.projectionPlay)).click();
+    await page.waitForFunction(() => window.__twin?.projectionPlaying === false);
+    const paused = await page.evaluate(() => window.__twin?.projectionHour);
+    await page.waitForTimeout(2500);
+    expect(await page.evaluate(() => window.__twin?.projectionHour)).toBe(paused);
+    await expect(
+      page.locator(byTestId(testIds.projectionPlay)).getAttribute('data-playing'),
+    ).resolves.toBe('false');
 
     // Screenshots in both languages, to be looked at.
     await page.screenshot({ path: '/tmp/retrofit-planner-zh.png' });
