@@ -29,13 +29,16 @@ export function LobbyTour({ stops }: { readonly stops: readonly TourStop[] }) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: restart only when the tour changes
   useEffect(() => setIndex(0), [key]);
 
+  // Keyed by the tour's content, not its identity: the lobby polls its view every few
+  // seconds, and each answer is a new array that must not restart the stop's timer.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `stops` is read through `key`
   useEffect(() => {
     const stop = stops[index % Math.max(1, stops.length)];
     if (!stop) return;
     goToStop(stop);
     const timer = setTimeout(() => setIndex((i) => (i + 1) % stops.length), stop.seconds * 1000);
     return () => clearTimeout(timer);
-  }, [index, stops]);
+  }, [index, key]);
 
   return <div hidden data-testid="lobby-tour" data-tour-stop={index} />;
 }

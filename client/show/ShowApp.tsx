@@ -34,16 +34,22 @@ export function ShowApp() {
     document.body.classList.add('kiosk');
   }, [lang, t]);
 
-  // Each step for its seconds, then the next, round and round.
+  // Each step for its seconds, then the next, round and round. Keyed by content: the page
+  // polls its view every few seconds, and a new answer must not restart the step's timer.
+  const stepsKey = JSON.stringify(steps);
+  const stepKey = JSON.stringify(step ?? null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `step` is read through `stepKey`
   useEffect(() => {
     if (!step) return;
     const timer = setTimeout(() => setIndex((i) => (i + 1) % steps.length), step.seconds * 1000);
     return () => clearTimeout(timer);
-  }, [step, steps.length]);
+  }, [index, stepsKey]);
 
   // The camera and the simulated leak follow the step.
   const leakMeterId = view?.show.leakMeterId;
   const leakPipes = view?.leakPipeIds;
+  const leakKey = JSON.stringify(leakPipes ?? null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: read through their keys
   useEffect(() => {
     if (!step || leakMeterId === undefined || !leakPipes) return;
     if (step.kind === 'leak') {
@@ -53,7 +59,7 @@ export function ShowApp() {
     }
     goToStop({ kind: 'overview', seconds: step.seconds });
     return undefined;
-  }, [step, leakMeterId, leakPipes]);
+  }, [stepKey, index, leakMeterId, leakKey]);
 
   return (
     <RecoveryBoundary message={t('lobby.recovering')}>

@@ -67,6 +67,26 @@ describe('the lobby display layouts', () => {
     await twin?.server.close();
   });
 
+  it('moves on through the tour and the show with their default stops, while they poll', async () => {
+    // The default stops last longer than the 5-second poll of the page's figures.
+    const page = await openLobby(browser, twin.url, 1280, 720);
+    const tour = page.locator('[data-testid="lobby-tour"]');
+    expect(await tour.getAttribute('data-tour-stop')).toBe('0');
+    await expect
+      .poll(() => tour.getAttribute('data-tour-stop'), { timeout: 40_000, interval: 500 })
+      .toBe('1');
+    await page.close();
+
+    const show = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await show.goto(`${twin.url}/show`);
+    const steps = show.locator('[data-testid="show"]');
+    await expect.poll(() => steps.getAttribute('data-step'), { timeout: 60_000 }).toBe('building');
+    await expect
+      .poll(() => steps.getAttribute('data-step'), { timeout: 40_000, interval: 500 })
+      .toBe('flows');
+    await show.close();
+  });
+
   for (const [width, height] of [
     [1920, 1080],
     [3840, 2160],
