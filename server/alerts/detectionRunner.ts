@@ -182,8 +182,25 @@ export class DetectionRunner {
       // Resolve what has stopped (hourly: a burst run reads no hours).
       for (const alert of scope === 'all' ? this.desk.unresolved() : []) {
         if (nowMs - alert.window.endMs < resolveAfterMs) continue;
+        // A balance is only clear for hours it could judge: the meter and every child
+        // reported (a silent or stuck floor meter does not make a seepage stop).
+        const judged =
+          alert.detector === 'balance'
+            ? [alert.meterId, ...(this.tree.childrenOf.get(alert.meterId) ?? [])]
+            : [alert.meterId];
+        const byStart = judged.map(
+          (id) => new Map((hours.get(id) ?? []).map((h) => [h.startMs, h] as const)),
+        );
         const reported = (hours.get(alert.meterId) ?? []).filter(
-          (h) => h.startMs >= alert.window.endMs && h.endMs <= nowMs && reportedHour(h),
+          (h) =>
+            h.startMs >= alert.window.endMs &&
+            h.endMs <= nowMs &&
+            byStart.every((m) => {
+              const x = m.get(h.startMs);
+              return (
+                x !== undefined && reportedHour(x) && x.suspect !== true && x.stillZero !== true
+              );
+            }),
         ).length;
         if (reported >= this.settings.resolveAfterHours) this.desk.autoResolve(alert.id, nowMs);
       }
