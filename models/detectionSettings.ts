@@ -53,10 +53,16 @@ export const DetectionSettingsPatch = z
       [K in SettingKey]: z.ZodOptional<(typeof SETTING_SCHEMAS)[K]>;
     },
   )
-  .refine((p) => p.nightWindow === undefined || p.nightWindow[0] !== p.nightWindow[1], {
-    message: 'the night window must not be empty (from and to differ)',
-    path: ['nightWindow'],
-  });
+  .refine(
+    (p) =>
+      p.nightWindow === undefined ||
+      ((p.nightWindow[1] - p.nightWindow[0] + 24) % 24 >= 1 &&
+        (p.nightWindow[1] - p.nightWindow[0] + 24) % 24 <= 8),
+    {
+      message: 'the night window must last 1 to 8 hours (from and to are local hours)',
+      path: ['nightWindow'],
+    },
+  );
 export type DetectionSettingsPatch = z.infer<typeof DetectionSettingsPatch>;
 
 /** The defaults of every setting. */

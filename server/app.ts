@@ -236,7 +236,7 @@ export function createApp({
     if (type === 'entity.too.large') {
       res.status(413).json({
         code: ErrorCode.payloadTooLarge,
-        message: 'body larger than 1 MiB; send smaller batches',
+        message: `body larger than this request accepts (${(err as { limit?: number }).limit ?? '?'} bytes); send smaller batches`,
       });
       return;
     }

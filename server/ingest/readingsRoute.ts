@@ -111,7 +111,19 @@ export function firstIssue(root: string, value: unknown, error: z.ZodError): str
     .join('');
   let found: unknown = value;
   for (const p of issue.path) found = (found as Record<PropertyKey, unknown> | undefined)?.[p];
-  return `${root}${where}: ${JSON.stringify(found) ?? 'missing'} — ${issue.message}`;
+  return `${root}${where}: ${shortJson(found)} — ${issue.message}`;
+}
+
+/** A value as JSON for a message, cut short; one too deep to write is named as such. */
+function shortJson(value: unknown): string {
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(value);
+  } catch {
+    return '(a value nested too deeply to show)';
+  }
+  if (text === undefined) return 'missing';
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
 
 /** Parses the CSV form: a header `meter,ts,value,unit,kind[,seq][,serial]`, one reading per row. */

@@ -116,7 +116,7 @@ export function lobbyKpis(inputs: KpiInputs): LobbyKpis {
   const thisMonth = intake(monthStart.toMillis(), nowMs);
   const lastYear = intake(yearAgo.startOf('month').toMillis(), yearAgo.toMillis());
 
-  // Per-capita use this year against the general quota pro-rated to the date.
+  // Per-capita use this year against the general quota pro-rated to the hours with data.
   const yearStart = now.startOf('year');
   const yearFraction =
     (nowMs - yearStart.toMillis()) / (now.endOf('year').toMillis() + 1 - yearStart.toMillis());
@@ -138,7 +138,9 @@ export function lobbyKpis(inputs: KpiInputs): LobbyKpis {
     month: { thisM3: thisMonth?.m3 ?? null, lastYearM3: lastYear?.m3 ?? null },
     perCapita: {
       yearToDateM3: yearToDate ? yearToDate.m3 / site.staff : null,
-      quotaToDateM3: quotaYearM3 * yearFraction,
+      // Like for like: the quota of the share of the year the stored data covers (a twin
+      // started in December has a few weeks of use, not eleven months).
+      quotaToDateM3: quotaYearM3 * yearFraction * (yearToDate?.coverage ?? 1),
       quotaYearM3,
       quotaStatus: site.quota.status,
     },

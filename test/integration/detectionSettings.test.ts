@@ -105,6 +105,11 @@ describe('detection thresholds as settings', () => {
     const bad = await patch({ nightPercentile: 1.5 });
     expect(bad.status).toBe(400);
     expect(bad.body.message).toBe('body.nightPercentile: 1.5 — Too big: expected number to be <=1');
+    const wrapped = await patch({ nightWindow: [5, 1] });
+    expect(wrapped.status).toBe(400);
+    expect(wrapped.body.message).toBe(
+      'body.nightWindow: [5,1] — the night window must last 1 to 8 hours (from and to are local hours)',
+    );
     const unknown = await patch({ nightPercentil: 0.2 });
     expect(unknown.status).toBe(400);
     expect(unknown.body.message).toContain('nightPercentil');

@@ -92,6 +92,15 @@ describe('POST /api/v1/readings', () => {
     expect((await intervals()).map((i) => i.volumeL)).toEqual([12, 8]);
   });
 
+  it('refuses a body nested too deeply to show with a 400, not a server error', async () => {
+    twin = await startTestTwin({ TWIN_SOURCES: 'none' });
+    const deep = `${'['.repeat(200_000)}${']'.repeat(200_000)}`;
+    const { status, body } = await post(deep);
+    expect(status).toBe(400);
+    expect(body.message).toContain('(a value nested too deeply to show)');
+    expect((await fetch(`${twin.url}/api/v1/health`)).status).toBe(200);
+  });
+
   it('takes the same readings as CSV', async () => {
     twin = await startTestTwin({ TWIN_SOURCES: 'none' });
     const csv = [
