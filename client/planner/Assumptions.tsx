@@ -1,16 +1,17 @@
 import type { Assumption } from '../../simulations/retrofit/assumptions';
 import type { MessageKey } from '../i18n/index';
 import { useT } from '../i18n/useT';
+import { ASSUMPTION_UNIT_KEY, SURFACE_KEY, sourceSections } from './assumptionLabels';
 import { NumberField } from './NumberField';
 import { OVERRIDE_PATHS, type PlannerDraft } from './plannerDraft';
 import { plannerStore } from './plannerStore';
 
 /** A value as text: lists joined with slashes, tables as "key value" pairs. */
-function shown(v: unknown): string {
+function shown(v: unknown, t: (key: MessageKey) => string): string {
   if (Array.isArray(v)) return v.join(' / ');
   if (v !== null && typeof v === 'object') {
     return Object.entries(v)
-      .map(([k, x]) => `${k} ${String(x)}`)
+      .map(([k, x]) => `${SURFACE_KEY[k] ? t(SURFACE_KEY[k]!) : k} ${String(x)}`)
       .join(', ');
   }
   return String(v);
@@ -59,11 +60,15 @@ export function Assumptions({
                   onChange={(v) => override(a.key, v)}
                 />
               ) : (
-                shown(a.value)
+                shown(a.value, t)
               )}{' '}
-              <small className="planner-muted">{a.unit}</small>
+              <small className="planner-muted">
+                {ASSUMPTION_UNIT_KEY[a.unit] ? t(ASSUMPTION_UNIT_KEY[a.unit]!) : a.unit}
+              </small>
             </td>
-            <td className="planner-muted">{a.source}</td>
+            <td className="planner-muted" title={a.source}>
+              {sourceSections(a.source)}
+            </td>
             <td>
               <span className={`planner-status status-${a.status}`}>
                 {t(`planner.status.${a.status}` as MessageKey)}
