@@ -2,22 +2,7 @@ import type { ServedDefault } from '../../models/retrofitApi';
 import { RETROFIT_DEFAULTS } from '../../models/retrofitDefaults';
 import type { WeatherYear } from '../../models/weatherYear';
 import { DEMAND_PARAMETERS } from '../../simulations/demandParameters';
-
-/** Occupant-behaviour defaults a scenario's `usage` block may replace. */
-const USAGE_KEYS = [
-  'femaleShare',
-  'wcUsesFemale',
-  'wcUsesMale',
-  'urinalUsesMale',
-  'lavatoryUses',
-  'lavatoryDurationS',
-  'showerDurationS',
-  'showersPerStaffWorkingDay',
-  'visitorWcUsesFemale',
-  'visitorWcUsesMale',
-  'visitorUrinalUsesMale',
-  'visitorLavatoryUses',
-] as const;
+import { USAGE_KEYS } from '../../simulations/retrofit/assumptions';
 
 /** Every retrofit default with its unit, source and status. */
 export function servedDefaults(): ServedDefault[] {

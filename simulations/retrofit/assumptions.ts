@@ -3,6 +3,22 @@ import type { Usage } from '../../models/retrofit';
 import { RETROFIT_DEFAULTS, type RetrofitDefaults } from '../../models/retrofitDefaults';
 import { DEMAND_PARAMETERS, type DemandParameterKey } from '../demandParameters';
 
+/** The occupant-behaviour defaults of the demand model a scenario's `usage` block may replace. */
+export const USAGE_KEYS = [
+  'femaleShare',
+  'wcUsesFemale',
+  'wcUsesMale',
+  'urinalUsesMale',
+  'lavatoryUses',
+  'lavatoryDurationS',
+  'showerDurationS',
+  'showersPerStaffWorkingDay',
+  'visitorWcUsesFemale',
+  'visitorWcUsesMale',
+  'visitorUrinalUsesMale',
+  'visitorLavatoryUses',
+] as const satisfies readonly (keyof Usage & DemandParameterKey)[];
+
 /**
  * The defaults a projection leaned on, so the planner can show each with its source and flag
  * the unconfirmed ones (DESIGN §10: an unconfirmed number is never presented as official).
@@ -46,20 +62,7 @@ export class AssumptionLog {
 
   /** Logs the demand-model defaults behind occupant behaviour that the scenario left alone. */
   noteUsage(usage: Usage | undefined): void {
-    const keys = [
-      'femaleShare',
-      'wcUsesFemale',
-      'wcUsesMale',
-      'urinalUsesMale',
-      'lavatoryUses',
-      'lavatoryDurationS',
-      'showerDurationS',
-      'showersPerStaffWorkingDay',
-      'visitorWcUsesFemale',
-      'visitorWcUsesMale',
-      'visitorUrinalUsesMale',
-      'visitorLavatoryUses',
-    ] as const satisfies readonly (keyof Usage & DemandParameterKey)[];
+    const keys = USAGE_KEYS;
     for (const key of keys) {
       if (usage?.[key] === undefined) this.note(key, DEMAND_PARAMETERS[key]);
     }
