@@ -107,4 +107,50 @@ describe('fault scenarios in the running twin', () => {
         'can be made to stick',
     );
   });
+
+  it('keeps a balance alert open while a floor meter is silent, and resolves it once all report', async () => {
+    const twin = await start({ TWIN_SOURCES: 'none' });
+    const T0 = Date.parse('2026-04-14T00:00:00+08:00');
+    const SLOT = 15 * 60_000;
+    // Office meter: the five floors' 20 L each per slot, plus 30 L (120 L/h) lost for 12 h.
+    // Floor 1 falls silent from hour 12 to hour 48; the loss stops at hour 12.
+    const floors = ['M3-office-f1', 'M3-office-f2', 'M3-office-f3', 'M3-office-f4', 'M3-office-f5'];
+    const readings: unknown[] = [];
+    const litres = new Map<string, number>([
+      ['M2-office', 500_000],
+      ...floors.map((f) => [f, 100_000] as const),
+    ]);
+    for (let t = T0; t <= T0 + 80 * HOUR; t += SLOT) {
+      const hour = (t - T0) / HOUR;
+      if (t > T0) {
+        for (const f of floors) litres.set(f, litres.get(f)! + 20);
+        litres.set('M2-office', litres.get('M2-office')! + 100 + (hour <= 12 ? 30 : 0));
+      }
+      for (const [meter, value] of litres) {
+        if (meter === 'M3-office-f1' && hour > 12 && hour < 48) continue;
+        readings.push({ meter, ts: t, value: value / 1000, unit: 'm3', kind: 'register' });
+      }
+    }
+    const res = await fetch(`${twin.url}/api/v1/readings`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${twin.server.ingestToken}`,
+      },
+      body: JSON.stringify({ readings }),
+    });
+    expect(res.status).toBe(200);
+
+    const balance = async () =>
+      (await alerts(twin)).filter((a) => a.meterId === 'M2-office' && a.detector === 'balance');
+    await stepHours(twin, T0 + HOUR, T0 + 12 * HOUR);
+    expect((await balance()).map((a) => a.status)).toEqual(['open']);
+    // 36 h later: no judged hour yet (floor 1 silent), so the alert stays open.
+    await stepHours(twin, T0 + 13 * HOUR, T0 + 47 * HOUR);
+    expect((await balance()).map((a) => a.status)).toEqual(['open']);
+    // Floor 1 reports again (its catch-up hour is estimated); after 24 judged quiet hours the
+    // alert resolves itself.
+    await stepHours(twin, T0 + 48 * HOUR, T0 + 80 * HOUR);
+    expect((await balance()).map((a) => a.status)).toEqual(['resolved']);
+  });
 });
