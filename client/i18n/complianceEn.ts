@@ -28,7 +28,7 @@ export const complianceEn: Readonly<Record<keyof typeof complianceZh, string>> =
   'cmp.ind.level2MeteringRate': 'Level-2 metering rate',
   'cmp.ind.level3MeteringRate': 'Level-3 metering rate',
   'cmp.ind.meteringCoverage': 'Metering coverage',
-  'cmp.ind.leakRate': 'Pipe-network leak rate',
+  'cmp.ind.leakRate': 'Pipe-network leak rate (level 1 − level 2)',
   'cmp.ind.perCapita': 'Per-capita use',
   'cmp.ind.waterSavingFixtures': 'Water-saving fixtures',
   'cmp.ind.nonConventionalShare': 'Non-conventional water',
@@ -50,7 +50,8 @@ export const complianceEn: Readonly<Record<keyof typeof complianceZh, string>> =
 
   'cmp.balance.title': 'Water-balance test report',
   'cmp.balance.unitNote':
-    'm³. Intake = to children + consumed + discharged + reused + lost (GB/T 12452)',
+    'm³. Intake = to children + consumed + discharged + reused + lost (GB/T 12452); losses ' +
+    'include those inside every metering area',
   'cmp.balance.meter': 'Meter',
   'cmp.balance.level': 'Level',
   'cmp.balance.serves': 'Unit',

@@ -26,7 +26,7 @@ export const complianceZh = {
   'cmp.ind.level2MeteringRate': '二级计量率',
   'cmp.ind.level3MeteringRate': '三级计量率',
   'cmp.ind.meteringCoverage': '计量器具配备率',
-  'cmp.ind.leakRate': '管网漏损率',
+  'cmp.ind.leakRate': '管网漏损率（一级表 − 二级表）',
   'cmp.ind.perCapita': '人均用水量',
   'cmp.ind.waterSavingFixtures': '节水器具普及率',
   'cmp.ind.nonConventionalShare': '非常规水利用率',
@@ -47,7 +47,8 @@ export const complianceZh = {
   'cmp.nonConventionalNone': '尚未计量中水、冷凝水或雨水',
 
   'cmp.balance.title': '水平衡测试报告',
-  'cmp.balance.unitNote': '单位：m³。取水 = 转下级 + 耗水 + 排水 + 回用 + 漏损（GB/T 12452）',
+  'cmp.balance.unitNote':
+    '单位：m³。取水 = 转下级 + 耗水 + 排水 + 回用 + 漏损（GB/T 12452）；漏损含各级计量区内的损失',
   'cmp.balance.meter': '水表',
   'cmp.balance.level': '级别',
   'cmp.balance.serves': '用水单元',
