@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { median } from 'simple-statistics';
 import type { Alert } from '../models/alert';
+import type { Fault } from '../models/faults';
 import type { MeterTree } from '../models/meterTree';
 import type { Site } from '../models/site';
 import { AlertDesk } from '../server/alerts/alertDesk';
@@ -138,6 +139,12 @@ export function runScenario(site: Site, tree: MeterTree, scenario: QualityScenar
   }
 }
 
+/** Where a fault sits: its pipe, fixture or meter. */
+function placeOf(fault: Fault): string {
+  if ('pipeId' in fault) return fault.pipeId;
+  return 'fixtureId' in fault ? fault.fixtureId : fault.meterId;
+}
+
 function allAlerts(desk: AlertDesk): Alert[] {
   return desk.list(['open', 'acknowledged', 'resolved']);
 }
@@ -185,7 +192,7 @@ export async function benchDetectionQuality(): Promise<void> {
   for (const o of outcomes) {
     const s = o.scenario;
     const what = s.fault
-      ? `${s.fault.kind} ${'pipeId' in s.fault ? s.fault.pipeId : 'fixtureId' in s.fault ? s.fault.fixtureId : s.fault.meterId}` +
+      ? `${s.fault.kind} ${placeOf(s.fault)}` +
         `${'rateLph' in s.fault ? ` ${s.fault.rateLph} L/h` : ''}`
       : 'no fault';
     const result =
@@ -210,7 +217,8 @@ export async function benchDetectionQuality(): Promise<void> {
   };
   console.log(
     `within the aim: bursts ${pct(within('burst', 15 * 60_000))} in 15 min, running fixtures ` +
-      `${pct(within('running_fixture', DAY_MS))} in 24 h, seepage ${pct(within('seepage', 7 * DAY_MS))}` +
+      `${pct(within('running_fixture', DAY_MS))} in 24 h, ` +
+      `seepage ${pct(within('seepage', 7 * DAY_MS))}` +
       ' in 7 days',
   );
   const controls = outcomes.filter((o) => o.scenario.leakClass === 'control');
@@ -228,8 +236,9 @@ export async function benchDetectionQuality(): Promise<void> {
   );
   const all = outcomes.filter((o) => o.localised !== null);
   console.log(
-    `localisation over all detected leaks: true pipe in suspects ${pct(all.filter((o) => o.localised).length / all.length)}, ` +
-      `median suspect set ${pct(median(all.map((o) => o.suspectShare!)))} of ${site.network.pipes.length} pipes ` +
+    `localisation over all detected leaks: true pipe in suspects ` +
+      `${pct(all.filter((o) => o.localised).length / all.length)}, median suspect set ` +
+      `${pct(median(all.map((o) => o.suspectShare!)))} of ${site.network.pipes.length} pipes ` +
       '(aims ≥ 90 %, < 15 %)',
   );
   console.log(`(${((performance.now() - started) / 1000).toFixed(0)} s for the scenarios)`);

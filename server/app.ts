@@ -236,7 +236,9 @@ export function createApp({
     if (type === 'entity.too.large') {
       res.status(413).json({
         code: ErrorCode.payloadTooLarge,
-        message: `body larger than this request accepts (${(err as { limit?: number }).limit ?? '?'} bytes); send smaller batches`,
+        message:
+          `body larger than this request accepts ` +
+          `(${(err as { limit?: number }).limit ?? '?'} bytes); send smaller batches`,
       });
       return;
     }

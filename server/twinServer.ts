@@ -206,12 +206,7 @@ export function createTwinServer(
       // resumes where it stopped. This runs once the port is ours, so a start that cannot
       // listen writes nothing.
       if (store.kv(FAULT_ANCHOR_KEY) === undefined) {
-        store.commit({
-          readings: [],
-          intervals: [],
-          engineStates: new Map(),
-          kv: new Map([[FAULT_ANCHOR_KEY, firstStartMs]]),
-        });
+        store.setKv(FAULT_ANCHOR_KEY, firstStartMs);
       }
       let startMs = twin.timeMs ?? firstStartMs;
       if (twin.timeMs === null && config.backfillDays > 0) {

@@ -62,12 +62,7 @@ export class DetectionSettingsStore {
           JSON.stringify(applied.settings[k]) !== JSON.stringify(DEFAULT_DETECTION_SETTINGS[k]),
       ).map((k) => [k, applied.settings[k]]),
     );
-    this.store.commit({
-      readings: [],
-      intervals: [],
-      engineStates: new Map(),
-      kv: new Map([[KV_KEY, changed]]),
-    });
+    this.store.setKv(KV_KEY, changed);
     this.current = applied.settings;
     return this.current;
   }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { hourSeries, intervalSeries, JULY_1_SHANGHAI_MS as T0 } from '../detect/testSeries';
 import { withoutChildLumps } from './detectionRunner';
-import { markStuck } from './detectorInputs';
+import { markStillZeros } from './detectorInputs';
 
 const rule = { stuckHours: 72, stillHours: 6, stillUseDays: 5 };
-const stillHours = (hours: ReturnType<typeof markStuck>) =>
+const stillHours = (hours: ReturnType<typeof markStillZeros>) =>
   hours.flatMap((h, i) => (h.stillZero ? [i] : []));
 
 describe('untrusted zeros', () => {
@@ -16,7 +16,7 @@ describe('untrusted zeros', () => {
       T0,
       Array.from({ length: 8 * 24 }, (_, i) => day(i)),
     );
-    expect(stillHours(markStuck(hours, rule))).toEqual([]);
+    expect(stillHours(markStillZeros(hours, rule))).toEqual([]);
   });
 
   it('distrusts the usual working hours of a register that stopped after day 7', () => {
@@ -25,12 +25,15 @@ describe('untrusted zeros', () => {
     // 08:00–18:00 of days 8 and 9 usually draw water (on 7 and 6 of the 7 days before); the
     // nights never do, so they stay evidence until the run reaches 72 hours.
     const workingHours = (d: number) => Array.from({ length: 10 }, (_, h) => d * 24 + 8 + h);
-    expect(stillHours(markStuck(hours, rule))).toEqual([...workingHours(7), ...workingHours(8)]);
+    expect(stillHours(markStillZeros(hours, rule))).toEqual([
+      ...workingHours(7),
+      ...workingHours(8),
+    ]);
   });
 
   it('distrusts every hour of a zero run of 72 hours or more', () => {
     const volumes = Array.from({ length: 96 }, (_, i) => (i < 72 ? 0 : 5));
-    expect(stillHours(markStuck(hourSeries(T0, volumes), rule))).toHaveLength(72);
+    expect(stillHours(markStillZeros(hourSeries(T0, volumes), rule))).toHaveLength(72);
   });
 });
 

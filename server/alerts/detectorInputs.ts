@@ -12,13 +12,12 @@ import type { IntervalFlag } from '../engine/interval';
  * Data-health guard (issue #4): an hour without a row is null (no data is not no use), an
  * hour touched by an `estimated_gap` interval is estimated, one touched by a stuck, rebased,
  * reset, rolled-over or replaced register is suspect. Every hour of a run of at least
- * `stuckHours` zero hours is a still zero (`stillZero`: no balance evidence): a register that
- * has not moved for days (the twin's health check calls it stuck after 72 h) would otherwise
- * read as a child taking nothing, and its parent's balance as a leak. Sooner than that, a zero
- * hour inside a run of `stillHours` or more is a still zero when the meter drew water at that hour of the day on `stillUseDays` of the
- * seven days before: an office floor that is dry all morning on a working day is more likely
- * a stuck register than an empty building (a holiday's first day is judged so too; by its
- * third day the days before are quiet as well).
+ * `stuckHours` zero hours is a still zero (`stillZero`), and so is a zero hour inside a run of
+ * `stillHours` or more when the meter drew water at that hour of the day on `stillUseDays` of
+ * the seven days before: an office floor dry all morning on a working day is more likely a
+ * stuck register than an empty building. The balance counts a child's still zero as 0 with an
+ * allowance of its usual use at that hour, so a stuck child does not read as its parent's leak;
+ * the meter's own night and continuous rules read it as a zero.
  */
 
 const HOUR_MS = 3_600_000;
@@ -45,7 +44,8 @@ export function hourInputs(
   // Every meter's stored hours in the window, and the spans of intervals whose register
   // cannot be trusted hour by hour; range reads on each table's (meter, time) key.
   const hourRows = db.prepare(
-    'SELECT hour_ts, volume_l, estimated FROM hourly WHERE meter = ? AND hour_ts >= ? AND hour_ts < ?',
+    'SELECT hour_ts, volume_l, estimated FROM hourly ' +
+      'WHERE meter = ? AND hour_ts >= ? AND hour_ts < ?',
   );
   const flaggedRows = db.prepare(
     'SELECT start_ts, end_ts, flags FROM intervals ' +
@@ -94,7 +94,7 @@ export function hourInputs(
     }
     out.set(
       meterId,
-      markStuck(hours, {
+      markStillZeros(hours, {
         stuckHours: options.stuckHours,
         stillHours: options.stillHours ?? DETECTION_DEFAULTS.stillHours.value,
         stillUseDays: options.stillUseDays ?? DETECTION_DEFAULTS.stillUseDays.value,
@@ -110,7 +110,7 @@ export function hourInputs(
  * The meter's own night and continuous rules still read them as zeros: a stuck register
  * shows no rise, and an idle meter (a lawn in April) must still learn its quiet nights.
  */
-export function markStuck(
+export function markStillZeros(
   hours: readonly HourVolume[],
   rule: { stuckHours: number; stillHours: number; stillUseDays: number },
 ): HourVolume[] {
