@@ -13,7 +13,7 @@ import { DETECTION_DEFAULTS } from '../../models/detectionDefaults';
 import type { Interval } from '../engine/interval';
 import { confidenceOf, m3PerDay } from './localise';
 import { localFields } from './localTime';
-import { scheduledAt } from './schedule';
+import { scheduledAtLocal } from './schedule';
 
 export interface HighFlowOptions {
   readonly floorLpm?: number;
@@ -67,8 +67,14 @@ export function detectHighFlow(
   // judged yet: a busy building meter's ordinary morning is far above any fixed floor.
   const schedule = input.schedule ?? [];
   const zone = input.zone;
-  const scheduledUseOf = (i: Interval) => scheduledAt(schedule, input.meterId, i.startMs, zone);
-  const slotOf = (i: Interval) => Math.floor(localFields(i.startMs, zone).hourOfDay * 4) % 96;
+  /** An interval's scheduled use (its history key, '' for none) and quarter-hour slot. */
+  const placeOf = (i: Interval) => {
+    const local = localFields(i.startMs, zone);
+    return {
+      key: scheduledAtLocal(schedule, input.meterId, local)?.label ?? '',
+      slot: Math.floor(local.hourOfDay * 4) % 96,
+    };
+  };
   /**
    * Per use key: how many history intervals, the highest flow per quarter-hour slot of the
    * day, on how many days each slot was seen, and every flow.
@@ -83,7 +89,7 @@ export function detectHighFlow(
   const histories = new Map<string, History>();
   for (const i of input.intervals) {
     if (i.endMs > fromMs || !isEvidence(i)) continue;
-    const key = scheduledUseOf(i)?.label ?? '';
+    const { key, slot } = placeOf(i);
     // A scheduled use is learnt from the times it ran: a dry spell teaches it nothing.
     if (key !== '' && i.volumeL <= 0) continue;
     let h = histories.get(key);
@@ -98,7 +104,6 @@ export function detectHighFlow(
       histories.set(key, h);
     }
     const flow = flowLpm(i);
-    const slot = slotOf(i);
     h.count += 1;
     h.peak[slot] = Math.max(h.peak[slot]!, flow);
     const day = Math.floor(i.startMs / DAY_MS);
@@ -139,7 +144,8 @@ export function detectHighFlow(
   let run: (typeof runs)[number] = [];
   for (const interval of input.intervals) {
     if (interval.endMs <= fromMs || interval.endMs > input.nowMs) continue;
-    const limit = limitOf(scheduledUseOf(interval)?.label ?? '', slotOf(interval));
+    const place = placeOf(interval);
+    const limit = limitOf(place.key, place.slot);
     const high = isEvidence(interval) && flowLpm(interval) > limit.limitLpm;
     if (!high || run.at(-1)?.interval.endMs !== interval.startMs) {
       if (run.length > 0) runs.push(run);

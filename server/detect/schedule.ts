@@ -4,7 +4,7 @@
  */
 
 import type { ScheduledUse } from '../../models/detection';
-import { localFields } from './localTime';
+import { type LocalFields, localFields } from './localTime';
 
 /** The scheduled use covering `tMs` (epoch ms) on `meterId`, or undefined. */
 export function scheduledAt(
@@ -13,11 +13,19 @@ export function scheduledAt(
   tMs: number,
   zone: string,
 ): ScheduledUse | undefined {
-  const uses = schedule.filter((u) => u.meterId === meterId);
-  if (uses.length === 0) return undefined;
-  const local = localFields(tMs, zone);
+  if (!schedule.some((u) => u.meterId === meterId)) return undefined;
+  return scheduledAtLocal(schedule, meterId, localFields(tMs, zone));
+}
+
+/** The same, for an instant whose local fields the caller already has. */
+export function scheduledAtLocal(
+  schedule: readonly ScheduledUse[],
+  meterId: string,
+  local: LocalFields,
+): ScheduledUse | undefined {
   const hour = local.hourOfDay;
-  return uses.find((use) => {
+  return schedule.find((use) => {
+    if (use.meterId !== meterId) return false;
     if (use.months !== undefined && !use.months.includes(local.month)) return false;
     if (use.hours === undefined) return true;
     const [from, to] = use.hours;
