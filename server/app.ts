@@ -208,7 +208,11 @@ export function createApp({
   app.use(shareRoutes(shared));
 
   app.use('/api', (req) => {
-    throw new ApiFailure(404, ErrorCode.notFound, `no API route ${req.method} ${req.path}`);
+    throw new ApiFailure(
+      404,
+      ErrorCode.notFound,
+      `no API route ${req.method} ${req.originalUrl.split('?')[0]}`,
+    );
   });
 
   // The built client, with its pages (/, /lobby, …) all served by index.html.

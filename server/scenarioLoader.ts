@@ -16,9 +16,17 @@ export function loadFaultPlan(
   options: PlaceOptions,
 ): FaultPlan {
   const fail = (lines: string) => new Error(`scenario file ${file} is invalid:\n${lines}`);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? 'error'})`;
+    throw fail(`(file): ${JSON.stringify(file)} — ${why}; set TWIN_SCENARIO=none to run without`);
+  }
   let json: unknown;
   try {
-    json = JSON.parse(fs.readFileSync(file, 'utf8'));
+    json = JSON.parse(text);
   } catch (err) {
     throw fail(
       `(file): ${JSON.stringify(file)} — cannot be read as JSON: ${(err as Error).message}`,

@@ -173,9 +173,10 @@ export class AlertDesk {
       window: { startMs: row.windowStartMs, endMs: row.evidenceEndMs },
       confidence: row.confidence,
       suspects: row.suspects,
-      lossLph: row.lossLph,
-      lossM3PerDay,
-      lossYuanPerDay: price === null ? null : lossM3PerDay * price,
+      // Estimates: shown to 0.1 L/h, 1 L a day and 1 fen; the stored figure keeps full precision.
+      lossLph: roundTo(row.lossLph, 1),
+      lossM3PerDay: roundTo(lossM3PerDay, 3),
+      lossYuanPerDay: price === null ? null : roundTo(lossM3PerDay * price, 2),
       evidence: row.evidence,
       ackNote: row.ackNote,
       ackBy: row.ackBy,
@@ -184,4 +185,9 @@ export class AlertDesk {
       resolvedBy: row.resolvedBy,
     };
   }
+}
+
+function roundTo(value: number, decimals: number): number {
+  const scale = 10 ** decimals;
+  return Math.round(value * scale) / scale;
 }

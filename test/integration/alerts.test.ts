@@ -114,8 +114,8 @@ describe('leak alerts', () => {
       lossYuanPerDay: null,
       ackNote: null,
     });
-    expect(opened!.lossLph).toBeCloseTo(180, 6);
-    expect(opened!.lossM3PerDay).toBeCloseTo(4.32, 6);
+    expect(opened!.lossLph).toBe(180);
+    expect(opened!.lossM3PerDay).toBe(4.32);
     // Branches of fixtures that could draw 180 L/h by running on keep the confidence; the
     // rest of the floor's pipes get half of it.
     const branchOf = new Map<string, string>(

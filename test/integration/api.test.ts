@@ -106,6 +106,9 @@ describe('HTTP API', () => {
 
     const missing = await fetch(`${twin.url}/api/v1/nothing`);
     expect(missing.status).toBe(404);
-    expect((await missing.json()).code).toBe('not_found');
+    expect(await missing.json()).toEqual({
+      code: 'not_found',
+      message: 'no API route GET /api/v1/nothing',
+    });
   });
 });

@@ -80,6 +80,15 @@ describe('fault scenarios in the running twin', () => {
     expect(Math.abs(volume(faulty, 'M1-main') - volume(healthy, 'M1-main'))).toBeLessThanOrEqual(2);
   });
 
+  it('names a scenario file that does not exist and how to run without one', () => {
+    const file = path.join(tempDataDir(), 'missing.json');
+    const config = loadConfig({ DATA_DIR: tempDataDir(), TWIN_SCENARIO: file, PORT: '0' });
+    expect(() => createTwinServer(config, createLogger('silent'))).toThrow(
+      `scenario file ${file} is invalid:\n` +
+        `(file): ${JSON.stringify(file)} — no such file; set TWIN_SCENARIO=none to run without`,
+    );
+  });
+
   it('refuses a scenario that does not fit the site, naming each fault', () => {
     const file = scenarioFile([
       { kind: 'seepage', pipeId: 'p-nowhere', rateLph: 10, startsAfterH: 1 },
