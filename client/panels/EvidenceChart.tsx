@@ -31,12 +31,14 @@ function buildOptions(p: Omit<Props, 'data'>): Options {
     axes: [
       {
         ...axis,
+        // The first tick carries the date, so a window inside one day still says which day.
         values: (_u, splits) =>
-          splits.map((s) => {
+          splits.map((s, i) => {
             const w = wallTime(s * 1000, p.timeZone);
-            return w.hour === 0 && w.minute === 0
-              ? `${pad(w.month)}-${pad(w.day)}`
-              : `${pad(w.hour)}:${pad(w.minute)}`;
+            const date = `${pad(w.month)}-${pad(w.day)}`;
+            const time = `${pad(w.hour)}:${pad(w.minute)}`;
+            if (w.hour === 0 && w.minute === 0) return date;
+            return i === 0 ? `${date} ${time}` : time;
           }),
         ticks: { stroke: '#31507a' },
       },
