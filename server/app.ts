@@ -22,6 +22,7 @@ import { ScoreStore } from './compliance/scoreStore';
 import { meterEventsRoutes } from './engineer/meterEventsRoutes';
 import { engineerRoutes } from './engineer/routes';
 import { createEngineerSessions } from './engineer/session';
+import { sqliteSessionKeeper } from './engineer/sessionStore';
 import { importRoute } from './import/importRoute';
 import { importPresetsRoute } from './import/presetsRoute';
 import { readingsRoute } from './ingest/readingsRoute';
@@ -93,7 +94,10 @@ export function createApp({
   app.disable('x-powered-by');
   const meterIds = new Set(twin.site.meters.map((m) => m.id));
   // Engineer-only routes take `requireEngineer(sessions)` from ./engineer/session.
-  const sessions = createEngineerSessions({ token: engineerToken });
+  const sessions = createEngineerSessions({
+    token: engineerToken,
+    keeper: sqliteSessionKeeper(store.database()),
+  });
 
   app.get('/api/v1/health', (_req, res) => {
     const failure = twin.lastFailure;

@@ -148,7 +148,13 @@ export function createTwinServer(
   );
   const detectionSettings = new DetectionSettingsStore(store, logger.child({ area: 'detect' }));
   // Signs the read-only share links; kept in the data folder so links outlive restarts.
-  const shareSecret = resolveToken(undefined, config.dataDir, 'share-secret', logger);
+  const shareSecret = resolveToken(
+    undefined,
+    config.dataDir,
+    'share-secret',
+    logger,
+    'it signs the public share links; keep it private (a new one invalidates every link)',
+  );
   const app = createApp({
     twin,
     store,

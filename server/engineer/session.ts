@@ -6,6 +6,7 @@ import { type SessionState, SignInBody } from '../../models/engineer';
 import { ErrorCode } from '../../models/errors';
 import { ApiFailure } from '../apiFailure';
 import { bearerMatches, resolveToken } from '../ingest/token';
+import type { SessionKeeper } from './sessionStore';
 
 /** Cookie that carries an engineer's session id (never the token itself). */
 export const SESSION_COOKIE = 'twin_engineer';
@@ -25,10 +26,16 @@ export function resolveEngineerToken(
   dataDir: string,
   logger: Logger,
 ): string {
-  return resolveToken(fromEnv, dataDir, 'engineer-token', logger.child({ area: 'engineer' }));
+  return resolveToken(
+    fromEnv,
+    dataDir,
+    'engineer-token',
+    logger.child({ area: 'engineer' }),
+    'sign in with it on the dashboard (工程师登录), or send it as "Authorization: Bearer <token>"',
+  );
 }
 
-/** Engineer sessions held in memory; a restart signs everyone out. */
+/** Engineer sessions, kept by a `SessionKeeper` when given (a restart then keeps them). */
 export interface EngineerSessions {
   /** How long a session lasts after sign-in, ms. */
   readonly ttlMs: number;
@@ -47,7 +54,12 @@ export interface SessionOptions {
   readonly ttlMs?: number;
   /** Wall clock, epoch ms; sessions expire in wall time, not twin time. */
   readonly now?: () => number;
+  /** Keeps sessions across restarts; without one they live in memory only. */
+  readonly keeper?: SessionKeeper;
 }
+
+const hashOf = (sessionId: string) =>
+  crypto.createHash('sha256').update(sessionId).digest('base64url');
 
 /** Compares two secrets in constant time, whatever their lengths. */
 function sameSecret(presented: string, token: string): boolean {
@@ -68,16 +80,22 @@ export function createEngineerSessions({
   token,
   ttlMs = SESSION_TTL_MS,
   now = Date.now,
+  keeper,
 }: SessionOptions): EngineerSessions {
-  /** Session id → expiry, epoch ms; insertion order is sign-in order. */
-  const expiries = new Map<string, number>();
+  /** Session-id hash → expiry, epoch ms; insertion order is sign-in order. */
+  const expiries = keeper?.load() ?? new Map<string, number>();
+  const drop = (idHash: string) => {
+    expiries.delete(idHash);
+    keeper?.remove(idHash);
+  };
 
   const isOpen = (sessionId: string | undefined): boolean => {
     if (sessionId === undefined) return false;
-    const expiresMs = expiries.get(sessionId);
+    const idHash = hashOf(sessionId);
+    const expiresMs = expiries.get(idHash);
     if (expiresMs === undefined) return false;
     if (expiresMs > now()) return true;
-    expiries.delete(sessionId);
+    drop(idHash);
     return false;
   };
 
@@ -87,18 +105,19 @@ export function createEngineerSessions({
       if (!sameSecret(presented, token)) return null;
       // Drop expired sessions, then the oldest while over the cap.
       const nowMs = now();
-      for (const [id, expiresMs] of expiries) if (expiresMs <= nowMs) expiries.delete(id);
+      for (const [idHash, expiresMs] of expiries) if (expiresMs <= nowMs) drop(idHash);
       while (expiries.size >= MAX_SESSIONS) {
         const oldest = expiries.keys().next().value;
         if (oldest === undefined) break;
-        expiries.delete(oldest);
+        drop(oldest);
       }
       const sessionId = crypto.randomBytes(32).toString('base64url');
-      expiries.set(sessionId, nowMs + ttlMs);
+      expiries.set(hashOf(sessionId), nowMs + ttlMs);
+      keeper?.put(hashOf(sessionId), nowMs + ttlMs);
       return sessionId;
     },
     signOut(sessionId) {
-      if (sessionId !== undefined) expiries.delete(sessionId);
+      if (sessionId !== undefined) drop(hashOf(sessionId));
     },
     isEngineer(req) {
       return (

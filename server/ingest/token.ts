@@ -13,6 +13,8 @@ export function resolveToken(
   dataDir: string,
   fileName: string,
   logger: Logger,
+  /** What the logged line tells the operator to do with a new secret. */
+  use = 'send it as "Authorization: Bearer <token>"',
 ): string {
   if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
   const file = path.join(dataDir, fileName);
@@ -20,7 +22,7 @@ export function resolveToken(
   fs.mkdirSync(dataDir, { recursive: true });
   const token = crypto.randomBytes(24).toString('base64url');
   fs.writeFileSync(file, `${token}\n`, { mode: 0o600 });
-  logger.info({ file }, 'generated a token; send it as "Authorization: Bearer <token>"');
+  logger.info({ file }, `generated a secret; ${use}`);
   return token;
 }
 

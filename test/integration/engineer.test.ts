@@ -99,6 +99,28 @@ describe('engineer sign-in', () => {
     expect((await call('GET', '/api/v1/quarantine', { cookie })).status).toBe(401);
   });
 
+  it('keeps a session through a restart, and a signed-out one stays out', async () => {
+    const dataDir = tempDataDir();
+    twin = await startTestTwin({ TWIN_SOURCES: 'none', DATA_DIR: dataDir });
+    const kept = await signIn();
+    const ended = await signIn();
+    await call('DELETE', '/api/v1/session', { cookie: ended });
+    await twin.server.close();
+
+    twin = await startTestTwin({ TWIN_SOURCES: 'none', DATA_DIR: dataDir });
+
+    expect((await call('GET', '/api/v1/session', { cookie: kept })).body).toEqual({
+      engineer: true,
+    });
+    expect((await call('GET', '/api/v1/session', { cookie: ended })).body).toEqual({
+      engineer: false,
+    });
+    // The database holds only hashes of session ids, never a cookie that would sign anyone in.
+    const files = fs.readdirSync(dataDir).filter((f) => f.startsWith('twin.sqlite'));
+    const stored = Buffer.concat(files.map((f) => fs.readFileSync(path.join(dataDir, f))));
+    expect(stored.includes(Buffer.from(kept.split('=')[1]!))).toBe(false);
+  });
+
   it('names the field, value and rule of a bad body; 404 and 409 for readings not held', async () => {
     twin = await startTestTwin({ TWIN_SOURCES: 'none' });
     const cookie = await signIn();
