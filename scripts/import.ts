@@ -16,6 +16,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ImportSummary } from '../models/importSummary';
 import { loadConfig } from '../server/config';
+import { type DataDirLock, lockDataDir } from '../server/dataDirLock';
 import { importCsv } from '../server/import/csvImport';
 import { ImportError, loadMappingFile } from '../server/import/mapping';
 import { createLogger } from '../server/logger';
@@ -93,6 +94,13 @@ async function main(): Promise<void> {
   const dryRun = args['dry-run'];
   let store: Store | null = null;
   let failure: string | null = null;
+  // A real import is the store's one writer while it runs; a dry run writes nothing.
+  let lock: DataDirLock | null = null;
+  try {
+    if (!dryRun) lock = lockDataDir(config.dataDir, 'a command-line import');
+  } catch (err) {
+    return fail((err as Error).message);
+  }
   try {
     const mapping = loadMappingFile(args.mapping);
     const { site, tree } = loadSiteFile(config.sitePath);
@@ -131,6 +139,7 @@ async function main(): Promise<void> {
     failure = err instanceof ImportError ? err.message : `failed: ${(err as Error).message}`;
   } finally {
     store?.close();
+    lock?.release();
   }
   if (failure !== null) fail(failure);
 }

@@ -16,6 +16,7 @@ import { createApp } from './app';
 import { type Clock, liveClock, replayClock } from './clock';
 import { loadScorecardTemplate } from './compliance/scoreStore';
 import { type Config, SAMPLE_WEATHER, SAMPLE_WEATHER_SOURCE } from './config';
+import { type DataDirLock, lockDataDir } from './dataDirLock';
 import { resolveEngineerToken } from './engineer/session';
 import { withDemandFaults, withReplayFaults } from './faultSources';
 import { type MqttIngest, startMqttIngest } from './ingest/mqttIngest';
@@ -94,6 +95,22 @@ export function createTwinServer(
   config: Config,
   logger: Logger,
   wall: () => number = Date.now,
+): TwinServer {
+  // One writer per data folder; the lock goes with close() or with a start that fails.
+  const lock = lockDataDir(config.dataDir, 'a running twin');
+  try {
+    return wireTwinServer(config, logger, wall, lock);
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
+}
+
+function wireTwinServer(
+  config: Config,
+  logger: Logger,
+  wall: () => number,
+  lock: DataDirLock,
 ): TwinServer {
   const { site, tree } = loadSiteFile(config.sitePath);
   const scorecard = loadScorecardTemplate(config.scorecardPath);
@@ -259,6 +276,7 @@ export function createTwinServer(
       await mqtt?.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       store.close();
+      lock.release();
     },
   };
 }

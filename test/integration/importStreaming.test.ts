@@ -127,6 +127,21 @@ describe('npm run import', () => {
     expect(allIntervals(twin, 'M2-canteen')).toHaveLength(97);
   });
 
+  it('refuses to write into a data folder a running twin holds', async () => {
+    twin = await startTestTwin({ TWIN_SOURCES: 'none' });
+
+    const failed = await cli([...sanJoan, '--data-dir', twin.dataDir], {
+      TWIN_SOURCES: 'none',
+    }).catch((err: { code: number; stderr: string }) => err);
+
+    expect('code' in failed && failed.code).toBe(1);
+    expect((failed as { stderr: string }).stderr.trim()).toBe(
+      `import: DATA_DIR ${twin.dataDir} is in use by a running twin (process ${process.pid}); ` +
+        'stop it first, or set DATA_DIR to another folder',
+    );
+    expect(allIntervals(twin, 'M2-canteen')).toEqual([]);
+  });
+
   it('fails with one line when a mapped meter is driven by the simulator', async () => {
     const dataDir = tempDataDir();
 
