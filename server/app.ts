@@ -29,6 +29,7 @@ import { readingsRoute } from './ingest/readingsRoute';
 import { lobbyRoutes } from './lobby/routes';
 import { SavingsCache } from './lobby/savings';
 import { buildIdOf, type LobbySources } from './lobby/view';
+import { readLimit } from './readLimit';
 import { retrofitRoutes } from './retrofit/retrofitRoutes';
 import { ShareLinks } from './share/links';
 import { shareRoutes } from './share/routes';
@@ -92,6 +93,7 @@ export function createApp({
   const log = logger.child({ area: 'http' });
   const app = express();
   app.disable('x-powered-by');
+  app.use('/api', readLimit());
   const meterIds = new Set(twin.site.meters.map((m) => m.id));
   // Engineer-only routes take `requireEngineer(sessions)` from ./engineer/session.
   const sessions = createEngineerSessions({

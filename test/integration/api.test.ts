@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MeterSummary, SeriesResponse } from '../../models/protocol';
+import { READS_PER_SECOND } from '../../server/readLimit';
 import { startTestTwin, type TestTwin } from '../support/testTwin';
 
 const HOUR = 3_600_000;
@@ -110,5 +111,20 @@ describe('HTTP API', () => {
       code: 'not_found',
       message: 'no API route GET /api/v1/nothing',
     });
+  });
+
+  it('answers a flood of reads from one client with 429, and health stays open', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: READS_PER_SECOND + 10 }, () => fetch(`${twin.url}/api/v1/site`)),
+    );
+    const health = await fetch(`${twin.url}/api/v1/health`);
+
+    const limited = answers.filter((a) => a.status === 429);
+    expect(limited.length).toBeGreaterThanOrEqual(10);
+    expect(await limited[0]!.json()).toEqual({
+      code: 'rate_limited',
+      message: `more than ${READS_PER_SECOND} API reads a second from one client; wait a second`,
+    });
+    expect(health.status).toBe(200);
   });
 });
