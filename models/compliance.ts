@@ -1,4 +1,5 @@
 import type { EndUseCategory } from './complianceDefaults';
+import type { KnownUnmeteredUse } from './complianceSettings';
 import type { SourceStatus } from './detectionDefaults';
 import type { LocalizedName, MeterSupply } from './site';
 
@@ -151,6 +152,8 @@ export interface ComplianceReport extends ComplianceIndicators {
   readonly period: CompliancePeriod;
   readonly balance: BalanceReport;
   readonly weakPoints: readonly WeakPoint[];
+  /** The dated known unmetered uses of the period, counted in the leak rate. */
+  readonly knownUnmeteredUses: readonly KnownUnmeteredUse[];
 }
 
 /** A meter of the metering network diagram (计量网络图). */

@@ -9,7 +9,7 @@ import type { SourceStatus } from './detectionDefaults';
  */
 
 /** A share of an end use's water leaving as wastewater: a fraction from 0 to 1. */
-const Share = z
+export const dischargeShareSchema = z
   .number('a number from 0 to 1')
   .min(0, 'a share from 0 to 1')
   .max(1, 'a share from 0 to 1');
@@ -18,7 +18,10 @@ const Share = z
 export const DischargeSharesPatch = z
   .object({
     dischargeShare: z
-      .partialRecord(z.enum(END_USE_CATEGORIES, 'an end use'), Share.nullable())
+      .partialRecord(
+        z.enum(END_USE_CATEGORIES, `one of ${END_USE_CATEGORIES.join(', ')}`),
+        dischargeShareSchema.nullable(),
+      )
       .refine((r) => Object.keys(r).length > 0, 'at least one end use'),
   })
   .strict();

@@ -19,6 +19,8 @@ import { ApiFailure } from './apiFailure';
 import { complianceRoutes } from './compliance/routes';
 import { scorecardRoutes } from './compliance/scorecardRoutes';
 import { ScoreStore } from './compliance/scoreStore';
+import { complianceSettingsRoutes } from './compliance/settingsRoutes';
+import { ComplianceSettingsStore } from './compliance/settingsStore';
 import { meterEventsRoutes } from './engineer/meterEventsRoutes';
 import { engineerRoutes } from './engineer/routes';
 import { createEngineerSessions } from './engineer/session';
@@ -182,13 +184,19 @@ export function createApp({
     app.use(detectionSettingsRoutes({ settings: detectionSettings, sessions, logger }));
   }
   if (weather) app.use(retrofitRoutes({ twin, store, weather, logger }));
+  const complianceSettings = new ComplianceSettingsStore(
+    store,
+    logger.child({ area: 'compliance' }),
+  );
   const compliance = {
     site: twin.site,
     tree: twin.tree,
     source: store,
     alerts: () => alerts?.list(ALERT_STATUSES) ?? [],
+    settings: complianceSettings,
   };
   app.use(complianceRoutes(compliance, logger));
+  app.use(complianceSettingsRoutes({ settings: complianceSettings, sessions, logger }));
   if (scorecard) {
     const scores = new ScoreStore(store.database());
     app.use(scorecardRoutes({ inputs: compliance, template: scorecard, scores, sessions, logger }));
