@@ -17,7 +17,7 @@ import {
 } from './alerts/detectionSettingsRoutes';
 import { ApiFailure } from './apiFailure';
 import { complianceRoutes } from './compliance/routes';
-import { scorecardRoutes } from './compliance/scorecardRoutes';
+import { periodScorecard, scorecardRoutes } from './compliance/scorecardRoutes';
 import { ScoreStore } from './compliance/scoreStore';
 import { complianceSettingsRoutes } from './compliance/settingsRoutes';
 import { ComplianceSettingsStore } from './compliance/settingsStore';
@@ -195,10 +195,11 @@ export function createApp({
     alerts: () => alerts?.list(ALERT_STATUSES) ?? [],
     settings: complianceSettings,
   };
-  app.use(complianceRoutes(compliance, logger));
+  const scores = scorecard ? new ScoreStore(store.database()) : null;
+  const periodCard = scorecard && scores ? periodScorecard(compliance, scorecard, scores) : null;
+  app.use(complianceRoutes(compliance, logger, periodCard ? { scorecard: periodCard } : {}));
   app.use(complianceSettingsRoutes({ settings: complianceSettings, sessions, logger }));
-  if (scorecard) {
-    const scores = new ScoreStore(store.database());
+  if (scorecard && scores) {
     app.use(scorecardRoutes({ inputs: compliance, template: scorecard, scores, sessions, logger }));
   }
 

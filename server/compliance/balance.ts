@@ -18,6 +18,7 @@ import {
   type RoomFunction,
   type Site,
 } from '../../models/site';
+import { END_USE_NAMES } from './exportNames';
 import {
   type IndicatorSettings,
   knownUnmeteredM3,
@@ -101,18 +102,6 @@ export function areaCategories(site: Site, tree: MeterTree): Map<string, EndUseC
   return out;
 }
 
-const CATEGORY_NAMES: Readonly<Record<EndUseCategory, { zh: string; en: string }>> = {
-  sanitary: { zh: '卫生间及盥洗', en: 'Toilets and washing' },
-  drinking: { zh: '开水饮用', en: 'Drinking water' },
-  bathing: { zh: '洗浴', en: 'Bathing' },
-  canteen: { zh: '食堂餐饮', en: 'Canteen' },
-  laundry: { zh: '洗衣', en: 'Laundry' },
-  barber: { zh: '理发', en: 'Barber' },
-  cooling: { zh: '空调冷却', en: 'Cooling' },
-  irrigation: { zh: '绿化灌溉', en: 'Irrigation' },
-  other: { zh: '其他', en: 'Other' },
-};
-
 /** The balance table and diagram of a period. */
 export function waterBalance(
   site: Site,
@@ -189,7 +178,7 @@ export function waterBalance(
   for (const c of END_USE_CATEGORIES) {
     const inUse = rows.filter((r) => r.category === c);
     if (!links.some((l) => l.target === `use:${c}`)) continue;
-    nodes.push({ id: `use:${c}`, kind: 'endUse', name: CATEGORY_NAMES[c] });
+    nodes.push({ id: `use:${c}`, kind: 'endUse', name: END_USE_NAMES[c] });
     link(
       `use:${c}`,
       'consumed',
