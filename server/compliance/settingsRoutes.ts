@@ -109,7 +109,7 @@ export function complianceSettingsRoutes(options: ComplianceSettingsRoutesOption
       );
     }
     log.info({ id }, 'known unmetered use removed');
-    res.status(204).end();
+    res.json({ removed: id });
   });
 
   return router;
