@@ -14,7 +14,7 @@ export const dischargeShareSchema = z
   .min(0, 'a share from 0 to 1')
   .max(1, 'a share from 0 to 1');
 
-/** `PATCH /api/v1/compliance/settings`: some end uses' discharge shares; null restores the default. */
+/** `PATCH /api/v1/compliance/settings`: some end uses' shares; null restores the default. */
 export const DischargeSharesPatch = z
   .object({
     dischargeShare: z
