@@ -24,6 +24,7 @@ export const EXPORT_SHEETS = [
   'indicators',
   'balance',
   'leak-months',
+  'unmetered',
   'ledger-day',
   'ledger-month',
   'function-day',
@@ -35,6 +36,7 @@ const SHEET_TITLES: Readonly<Record<ExportSheet, string>> = {
   indicators: '指标 Indicators',
   balance: '水平衡 Balance',
   'leak-months': '月漏损率 Leak by month',
+  unmetered: '已知未计量 Known unmetered',
   'ledger-day': '台账(日) Meters by day',
   'ledger-month': '台账(月) Meters by month',
   'function-day': '分功能(日) Functions by day',
@@ -162,6 +164,17 @@ export function complianceWorkbook(data: ExportData): ExcelJS.Workbook {
       known: m.knownUnmeteredM3,
       rate: m.rate,
     });
+  }
+
+  // The known unmetered uses the leak rate subtracted, each with what it was for.
+  const known = sheet('unmetered', [
+    { header: '日期 Date', key: 'date', width: 12 },
+    { header: '水量 Volume m³', key: 'm3', width: 14, style: m3 },
+    { header: '用途 What for', key: 'note', width: 40 },
+    { header: '登记人 Entered by', key: 'by', width: 16 },
+  ]);
+  for (const u of report.knownUnmeteredUses) {
+    known.addRow({ date: u.dateIso, m3: u.m3, note: u.note, by: u.by });
   }
 
   // The ledgers, with the flags behind each number.

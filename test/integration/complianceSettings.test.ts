@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ComplianceReport } from '../../models/compliance';
 import type {
@@ -63,6 +64,12 @@ describe('known unmetered uses', () => {
     expect(leak.value).toBeCloseTo((v1 - v2 - m3) / v1, 9);
     expect(after.leakByMonth[0]!.knownUnmeteredM3).toBe(m3);
     expect(after.knownUnmeteredUses).toEqual([use]);
+    const xlsx = await fetch(`${twin.url}/api/v1/compliance/export.xlsx?${PERIOD}`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await xlsx.arrayBuffer());
+    const sheet = book.getWorksheet('已知未计量 Known unmetered')!;
+    expect(sheet.getRow(2).values).toEqual([undefined, '2026-04-13', m3, body.note, 'engineer']);
+    expect(sheet.getRow(2).getCell(2).numFmt).toBe('0.00');
 
     // Removed, the leak rate is back where it was.
     const gone = await fetch(`${twin.url}/api/v1/compliance/unmetered/${use.id}`, {
