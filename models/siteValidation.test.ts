@@ -144,7 +144,7 @@ describe('validateSite', () => {
     ]);
   });
 
-  it('accepts a greywater meter heading its own tree at level 2, and old files without supply', () => {
+  it('accepts a greywater meter heading its own tree at level 2, and files without supply', () => {
     const site = tinySite(['src>M1', 'M1>fA', 'srcG>MG', 'MG>fB'], { M1: 1, MG: 2 });
     site.meters[1]!.supply = 'greywater';
 

@@ -44,7 +44,7 @@ afterAll(async () => {
 });
 
 describe('known unmetered uses', () => {
-  it('subtracts an entered fire-hydrant test from the leak rate and lists it in the report', async () => {
+  it('subtracts an entered fire-hydrant test from the leak rate and lists it', async () => {
     const v1 = levelM3(1);
     const v2 = levelM3(2);
     const before = (await report()).indicators.find((i) => i.id === 'leakRate')!;
@@ -81,7 +81,7 @@ describe('known unmetered uses', () => {
     expect(again.value).toBeCloseTo((v1 - v2) / v1, 9);
   });
 
-  it('refuses entries without a token or with a bad value, naming the field and the rule', async () => {
+  it('refuses entries without a token or with a bad value, naming field and rule', async () => {
     const body = { dateIso: '2026-04-13', m3: 1, note: 'x' };
     expect((await send('POST', '/api/v1/compliance/unmetered', body, null)).status).toBe(401);
     const token = twin.server.engineerToken;
@@ -104,7 +104,7 @@ describe('known unmetered uses', () => {
 });
 
 describe('discharge shares', () => {
-  it('lists every end use with its default, source and status, unconfirmed ones marked U', async () => {
+  it('lists every end use with its default, source and status (U: unconfirmed)', async () => {
     const res = await fetch(`${twin.url}/api/v1/compliance/settings`);
     const body = (await res.json()) as ComplianceSettingsResponse;
     expect(body.dischargeShare).toHaveLength(9);
@@ -116,7 +116,7 @@ describe('discharge shares', () => {
     });
   });
 
-  it('splits the office building use by the share an engineer set, and restores the default', async () => {
+  it('splits office use by the share an engineer set, and restores the default', async () => {
     const token = twin.server.engineerToken;
     const row = async () =>
       (await report()).balance.rows.find((r) => r.meterId === 'M3-office-f1')!;
