@@ -137,6 +137,8 @@ export const testIds = {
   complianceBalanceRow: (meterId: string) => `compliance-balance-row-${meterId}`,
   /** The balance diagram (SVG); `data-links` counts the drawn links. */
   complianceSankey: 'compliance-sankey',
+  /** Under the balance table when reused water entered: total = potable + non-conventional. */
+  complianceBalanceSplit: 'compliance-balance-split',
   /** The metering network diagram (SVG); a meter's box is `complianceNetworkMeter(id)`. */
   complianceNetwork: 'compliance-network',
   complianceNetworkMeter: (meterId: string) => `compliance-network-${meterId}`,
@@ -148,6 +150,15 @@ export const testIds = {
   complianceScorePoints: 'compliance-score-points',
   complianceScoreNote: 'compliance-score-note',
   complianceScoreSave: 'compliance-score-save',
+  /** The engineer settings of the report; a share row is `complianceShare(category)`. */
+  complianceSettings: 'compliance-settings',
+  complianceShares: 'compliance-shares',
+  complianceShare: (category: string) => `compliance-share-${category}`,
+  complianceSharesSave: 'compliance-shares-save',
+  complianceUnmetered: 'compliance-unmetered',
+  complianceUnmeteredM3: 'compliance-unmetered-m3',
+  complianceUnmeteredNote: 'compliance-unmetered-note',
+  complianceUnmeteredAdd: 'compliance-unmetered-add',
   complianceXlsx: 'compliance-xlsx',
   complianceCsv: 'compliance-csv',
   compliancePrint: 'compliance-print',

@@ -1,6 +1,7 @@
 import type { EndUseCategory } from './complianceDefaults';
+import type { KnownUnmeteredUse } from './complianceSettings';
 import type { SourceStatus } from './detectionDefaults';
-import type { LocalizedName } from './site';
+import type { LocalizedName, MeterSupply } from './site';
 
 /**
  * The compliance API (issue #7): indicators, the water-balance report, the metering network
@@ -90,6 +91,8 @@ export interface BalanceRow {
   readonly serves: LocalizedName;
   readonly parentId: string | null;
   readonly category: EndUseCategory | null;
+  /** The water the unit's meter measures: potable, or a non-conventional supply. */
+  readonly supply: MeterSupply;
   /** What the unit's meter measured. */
   readonly intakeM3: number;
   /** Passed on to child meters. */
@@ -104,7 +107,7 @@ export interface BalanceRow {
 /** A node of the balance diagram; `kind` says which column it stands in. */
 export interface BalanceNode {
   readonly id: string;
-  readonly kind: 'meter' | 'endUse' | 'loss' | 'consumed' | 'discharged';
+  readonly kind: 'reused' | 'meter' | 'endUse' | 'loss' | 'consumed' | 'discharged';
   readonly level?: 1 | 2 | 3;
   readonly name: LocalizedName;
 }
@@ -131,8 +134,15 @@ export type WeakPoint =
 
 export interface BalanceReport {
   readonly rows: readonly BalanceRow[];
-  /** The whole site: level-1 intake against everything that leaves. */
-  readonly total: Omit<BalanceRow, 'meterId' | 'level' | 'serves' | 'parentId' | 'category'>;
+  /**
+   * The whole site: all water in (V_t = V_f + V_r, GB/T 12452) against everything that leaves.
+   * `intakeM3` is their sum; `freshM3` the potable level-1 intake; `nonConventionalM3` what the
+   * greywater, condensate and rain meters supplied.
+   */
+  readonly total: Omit<
+    BalanceRow,
+    'meterId' | 'level' | 'serves' | 'parentId' | 'category' | 'supply'
+  > & { readonly freshM3: number; readonly nonConventionalM3: number };
   readonly nodes: readonly BalanceNode[];
   readonly links: readonly BalanceLink[];
 }
@@ -142,6 +152,8 @@ export interface ComplianceReport extends ComplianceIndicators {
   readonly period: CompliancePeriod;
   readonly balance: BalanceReport;
   readonly weakPoints: readonly WeakPoint[];
+  /** The dated known unmetered uses of the period, counted in the leak rate. */
+  readonly knownUnmeteredUses: readonly KnownUnmeteredUse[];
 }
 
 /** A meter of the metering network diagram (计量网络图). */

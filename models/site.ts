@@ -197,6 +197,17 @@ export const MeterRegister = z
   .strict();
 export type MeterRegister = z.infer<typeof MeterRegister>;
 
+/**
+ * What water a meter measures. `potable` (the default) is mains water; the others are
+ * non-conventional supplies (domain.md §5): treated greywater, AC condensate, harvested rain.
+ * A non-conventional meter is fed from its own tank, never from below a potable meter.
+ */
+export const MeterSupply = z.enum(
+  ['potable', 'greywater', 'condensate', 'rain'],
+  'one of potable, greywater, condensate, rain',
+);
+export type MeterSupply = z.infer<typeof MeterSupply>;
+
 export const Meter = z
   .object({
     id: Id,
@@ -205,6 +216,8 @@ export const Meter = z
     /** 1 = site intake, 2 = building or function, 3 = floor or equipment. */
     level: z.union([z.literal(1), z.literal(2), z.literal(3)]),
     serves: LocalizedName,
+    /** The water it measures; absent means `potable`. */
+    supply: MeterSupply.optional(),
     register: MeterRegister,
     /** Accuracy class per GB/T 778 / ISO 4064: 1 or 2. */
     accuracyClass: z.union([z.literal(1), z.literal(2)]),
@@ -225,6 +238,16 @@ export const Meter = z
   })
   .strict();
 export type Meter = z.infer<typeof Meter>;
+
+/** The water a meter measures, `potable` when the site file does not say. */
+export function meterSupply(meter: Pick<Meter, 'supply'>): MeterSupply {
+  return meter.supply ?? 'potable';
+}
+
+/** True for meters on mains water: the intake, metering and leak figures count only these. */
+export function isPotable(meter: Pick<Meter, 'supply'>): boolean {
+  return meterSupply(meter) === 'potable';
+}
 
 export const Tariff = z
   .object({

@@ -143,4 +143,42 @@ describe('validateSite', () => {
       { path: 'fixtures[2].id', value: 'fA', rule: 'duplicate id in fixtures' },
     ]);
   });
+
+  it('accepts a greywater meter heading its own tree at level 2, and files without supply', () => {
+    const site = tinySite(['src>M1', 'M1>fA', 'srcG>MG', 'MG>fB'], { M1: 1, MG: 2 });
+    site.meters[1]!.supply = 'greywater';
+
+    const result = validateSite(site);
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.tree.parentOf.get('MG')).toBeNull();
+    expect(validateSite(valid()).ok).toBe(true);
+  });
+
+  it('refuses an unknown supply, naming the value and the choices', () => {
+    const site = valid() as unknown as { meters: Array<Record<string, unknown>> };
+    site.meters[1]!.supply = 'reclaimed';
+
+    expect(issuesOf(site)).toEqual([
+      {
+        path: 'meters[1].supply',
+        value: 'reclaimed',
+        rule: 'one of potable, greywater, condensate, rain',
+      },
+    ]);
+  });
+
+  it('refuses a greywater meter below the potable main', () => {
+    const site = valid();
+    site.meters[1]!.supply = 'greywater';
+
+    expect(issuesOf(site)).toEqual([
+      {
+        path: 'meters[1].supply',
+        value: 'greywater',
+        rule:
+          'a meter must measure the same water as the meter upstream (M1, potable); a ' +
+          'non-conventional supply is fed from its own source',
+      },
+    ]);
+  });
 });

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { deriveMeterTree, type MeterTree } from './meterTree';
-import { Site } from './site';
+import { isPotable, meterSupply, Site } from './site';
 
 /** One reason a site file was refused: where in the file, the value found, the rule broken. */
 export interface SiteIssue {
@@ -241,11 +241,22 @@ function referenceIssues(site: Site): SiteIssue[] {
           rule: `a level-1 meter cannot sit below meter ${parent.id}`,
         });
       }
-      if (meter.level > 1 && !parent) {
+      // A reuse meter is fed from its own tank: it may head its own tree at level 2
+      // (domain.md §3.1: each greywater or rainwater make-up is a level-2 unit).
+      if (meter.level > 1 && !parent && isPotable(meter)) {
         issues.push({
           path: `meters[${i}].level`,
           value: meter.level,
           rule: 'a level-2 or level-3 meter needs a meter upstream of it',
+        });
+      }
+      if (parent && meterSupply(parent) !== meterSupply(meter)) {
+        issues.push({
+          path: `meters[${i}].supply`,
+          value: meterSupply(meter),
+          rule:
+            `a meter must measure the same water as the meter upstream (${parent.id}, ` +
+            `${meterSupply(parent)}); a non-conventional supply is fed from its own source`,
         });
       }
       if (parent && parent.level >= meter.level) {

@@ -17,8 +17,10 @@ import {
 } from './alerts/detectionSettingsRoutes';
 import { ApiFailure } from './apiFailure';
 import { complianceRoutes } from './compliance/routes';
-import { scorecardRoutes } from './compliance/scorecardRoutes';
+import { periodScorecard, scorecardRoutes } from './compliance/scorecardRoutes';
 import { ScoreStore } from './compliance/scoreStore';
+import { complianceSettingsRoutes } from './compliance/settingsRoutes';
+import { ComplianceSettingsStore } from './compliance/settingsStore';
 import { meterEventsRoutes } from './engineer/meterEventsRoutes';
 import { engineerRoutes } from './engineer/routes';
 import { createEngineerSessions } from './engineer/session';
@@ -188,15 +190,22 @@ export function createApp({
     app.use(detectionSettingsRoutes({ settings: detectionSettings, sessions, logger }));
   }
   if (weather) app.use(retrofitRoutes({ twin, store, weather, logger }));
+  const complianceSettings = new ComplianceSettingsStore(
+    store,
+    logger.child({ area: 'compliance' }),
+  );
   const compliance = {
     site: twin.site,
     tree: twin.tree,
     source: store,
     alerts: () => alerts?.list(ALERT_STATUSES) ?? [],
+    settings: complianceSettings,
   };
-  app.use(complianceRoutes(compliance, logger));
-  if (scorecard) {
-    const scores = new ScoreStore(store.database());
+  const scores = scorecard ? new ScoreStore(store.database()) : null;
+  const periodCard = scorecard && scores ? periodScorecard(compliance, scorecard, scores) : null;
+  app.use(complianceRoutes(compliance, logger, periodCard ? { scorecard: periodCard } : {}));
+  app.use(complianceSettingsRoutes({ settings: complianceSettings, sessions, logger }));
+  if (scorecard && scores) {
     app.use(scorecardRoutes({ inputs: compliance, template: scorecard, scores, sessions, logger }));
   }
 

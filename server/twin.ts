@@ -3,7 +3,7 @@ import type { MeterHealth, QuarantinedReading } from '../models/health';
 import type { MeterTree } from '../models/meterTree';
 import { type Kpis, MeterStatus, type Tick, type Topology } from '../models/protocol';
 import type { Reading } from '../models/reading';
-import type { Meter, Site } from '../models/site';
+import { isPotable, type Meter, type Site } from '../models/site';
 import type { DemandModel } from '../simulations/demand';
 import { type FaultPlan, NO_FAULTS } from '../simulations/faults';
 import { localDayStartMs } from './calendarZone';
@@ -133,9 +133,10 @@ export class Twin {
     this.meters = tree.order.map((id) => byId.get(id)!);
     this.meterIndex = new Map(this.meters.map((m, i) => [m.id, i]));
     this.profiles = this.meters.map(meterProfile);
+    // The intake shown as today's use: the potable main, not a rain or greywater supply.
     this.level1 = Math.max(
       0,
-      this.meters.findIndex((m) => m.level === 1),
+      this.meters.findIndex((m) => m.level === 1 && isPotable(m)),
     );
     const orderedSite: Site = { ...site, meters: [...this.meters] };
     this.pipeFlows = createPipeFlowModel(orderedSite, tree);

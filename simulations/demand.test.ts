@@ -11,6 +11,7 @@ import type {
   Site,
 } from '../models/site';
 import { validateSite } from '../models/siteValidation';
+import { tinySite } from '../models/testing/siteBuilder';
 import { createDemandModel, type DemandOptions } from './demand';
 
 /** Builds a small valid site: one building, meters chained from one source. */
@@ -440,5 +441,21 @@ describe('the sample site', () => {
     );
 
     expect(dry.map((f) => f.id)).toEqual([]);
+  });
+});
+
+describe('the background leak', () => {
+  it('sits on the potable main, not on a rainwater meter listed before it', () => {
+    const site = tinySite(['srcR>MR', 'MR>fr', 'src>M1', 'M1>fa'], { MR: 1, M1: 1 });
+    site.meters[0]!.supply = 'rain';
+    const tree = deriveMeterTree(site);
+    expect(tree.order).toEqual(['MR', 'M1']);
+    const model = createDemandModel(site, tree, { seed: 3, backgroundLeakLps: 0.01 });
+    const a = shanghai('2026-07-07');
+    const c = a + DAY_MS;
+
+    // 0.01 L/s over a day is 864 L, all of it on M1.
+    expect(model.areaVolumeL('MR', a, c)).toBeCloseTo(model.fixtureVolumeL('fr', a, c), 9);
+    expect(model.areaVolumeL('M1', a, c)).toBeCloseTo(model.fixtureVolumeL('fa', a, c) + 864, 9);
   });
 });

@@ -1,5 +1,5 @@
 import type { MeterTree } from '../models/meterTree';
-import type { Site } from '../models/site';
+import { isPotable, type Site } from '../models/site';
 import { createLocalDays, type LocalDays } from './calendar';
 import { type DemandParameters, resolveDemandParameters } from './demandParameters';
 import {
@@ -90,10 +90,13 @@ export function createDemandModel(
       ids.map((id) => samplers.get(id)!),
     );
   }
+  // The background leak is on the potable main, never on a greywater or rain supply.
+  const potableMain = (id: string) => {
+    const meter = site.meters.find((m) => m.id === id);
+    return meter !== undefined && meter.level === 1 && isPotable(meter);
+  };
   const leakMeterId =
-    tree.order.find((id) => site.meters.find((m) => m.id === id)?.level === 1) ??
-    tree.order.find((id) => tree.parentOf.get(id) === null) ??
-    null;
+    tree.order.find(potableMain) ?? tree.order.find((id) => tree.parentOf.get(id) === null) ?? null;
   const leakLps = options.backgroundLeakLps;
 
   // Step 3: the volume of one sampler over a range, drawn or expected.

@@ -19,6 +19,7 @@ const COLOURS: Readonly<Record<string, string>> = {
   level2: '#4fc3ff',
   level3: '#7fe3ff',
   endUse: '#3ddc97',
+  reused: '#b388ff',
   loss: '#ff6b6b',
   consumed: '#ffb020',
   discharged: '#8fa8c6',
@@ -26,9 +27,12 @@ const COLOURS: Readonly<Record<string, string>> = {
 const colourOf = (n: BalanceNode) =>
   COLOURS[n.kind === 'meter' ? `level${n.level ?? 1}` : n.kind] ?? '#8fa8c6';
 
-/** Column of a node: meters by level, then end uses, then where the water goes. */
+/**
+ * Column of a node: reused water beside the intake, meters by level, then end uses, then where
+ * the water goes.
+ */
 const columnOf = (n: BalanceNode) =>
-  n.kind === 'meter' ? (n.level ?? 1) - 1 : n.kind === 'endUse' ? 3 : 4;
+  n.kind === 'reused' ? 0 : n.kind === 'meter' ? (n.level ?? 1) - 1 : n.kind === 'endUse' ? 3 : 4;
 
 interface NodeExtra {
   readonly node: BalanceNode;
@@ -39,7 +43,8 @@ interface LinkExtra {
 
 /**
  * The balance diagram (a Sankey laid out by d3-sankey): from the level-1 meter through the
- * level-2 and level-3 meters to end uses and losses, and on to consumed and discharged water.
+ * level-2 and level-3 meters to end uses and losses, and on to consumed and discharged water;
+ * reused water (greywater, condensate, rain) enters through its own meters.
  */
 export function BalanceSankey({ balance }: { readonly balance: BalanceReport }) {
   const t = useT();
@@ -68,7 +73,7 @@ export function BalanceSankey({ balance }: { readonly balance: BalanceReport }) 
 
   if (!layout) return null;
   const name = (n: BalanceNode) =>
-    n.kind === 'loss' || n.kind === 'consumed' || n.kind === 'discharged'
+    n.kind === 'loss' || n.kind === 'consumed' || n.kind === 'discharged' || n.kind === 'reused'
       ? t(`cmp.node.${n.kind}` as MessageKey)
       : n.kind === 'endUse'
         ? t(`cmp.fn.${n.id.slice(4)}` as MessageKey)

@@ -105,7 +105,15 @@ export function BalanceSection({
             <tr key={r.meterId} data-testid={testIds.complianceBalanceRow(r.meterId)}>
               <td>{r.meterId}</td>
               <td>{t('tree.level', { level: r.level })}</td>
-              <td>{localName(r.serves, lang)}</td>
+              <td>
+                {localName(r.serves, lang)}
+                {r.supply !== 'potable' && (
+                  <>
+                    {' '}
+                    <span className="cmp-tag reused">{t(`cmp.supply.${r.supply}`)}</span>
+                  </>
+                )}
+              </td>
               {cells(r)}
             </tr>
           ))}
@@ -115,6 +123,15 @@ export function BalanceSection({
           </tr>
         </tbody>
       </table>
+      {report.balance.total.nonConventionalM3 > 0 && (
+        <p className="cmp-muted" data-testid={testIds.complianceBalanceSplit}>
+          {t('cmp.balance.totalSplit', {
+            total: formatM3(report.balance.total.intakeM3),
+            fresh: formatM3(report.balance.total.freshM3),
+            reused: formatM3(report.balance.total.nonConventionalM3),
+          })}
+        </p>
+      )}
       <h3>{t('cmp.sankey.title')}</h3>
       <BalanceSankey balance={report.balance} />
       <p className="cmp-muted">{t('cmp.sankey.note')}</p>

@@ -18,6 +18,7 @@ import { LedgerSection } from './LedgerSection';
 import { NetworkDiagram } from './NetworkDiagram';
 import { type Preset, presetPeriod, validPeriod } from './periodChoice';
 import { ScorecardSection } from './ScorecardSection';
+import { SettingsSection } from './SettingsSection';
 
 const PRESETS: readonly Preset[] = ['last7', 'last30', 'thisYear'];
 
@@ -52,7 +53,9 @@ export function CompliancePage() {
     setDraft(p);
   }, [nowMs, zone, period]);
 
-  const report = useJson<ComplianceReport>(period ? complianceUrls.report(period) : null);
+  // Bumped when an engineer changes a setting the report is computed with.
+  const [version, setVersion] = useState(0);
+  const report = useJson<ComplianceReport>(period ? complianceUrls.report(period) : null, version);
   const choose = (p: Period) => {
     setDraft(p);
     if (validPeriod(p)) setPeriod(p);
@@ -105,7 +108,7 @@ export function CompliancePage() {
             <>
               <a
                 className="chip"
-                href={complianceUrls.xlsx(period)}
+                href={complianceUrls.xlsx(period, lang)}
                 download
                 data-testid={testIds.complianceXlsx}
               >
@@ -150,6 +153,11 @@ export function CompliancePage() {
           </p>
           <IndicatorCards report={report.data} />
           <BalanceSection report={report.data} meters={meters} />
+          <SettingsSection
+            period={period}
+            report={report.data}
+            onChanged={() => setVersion((v) => v + 1)}
+          />
           <NetworkDiagram meters={meters} />
           <LedgerSection period={period} meters={meters} />
           <ScorecardSection period={period} />

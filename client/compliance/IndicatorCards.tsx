@@ -42,7 +42,10 @@ function Card({
       advanced: c.advancedM3PerPersonYear,
       general: c.generalM3PerPersonYear,
     });
-  } else if (indicator.id === 'nonConventionalShare' && indicator.numerator === 0) {
+  } else if (
+    indicator.id === 'nonConventionalShare' &&
+    !report.balance.rows.some((r) => r.supply !== 'potable')
+  ) {
     detail = t('cmp.nonConventionalNone');
   } else {
     detail = t('cmp.ratioDetail', {

@@ -1,5 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { ComplianceReport, Ledger, NetworkDiagram } from '../../models/compliance';
+import type { EndUseCategory } from '../../models/complianceDefaults';
+import type {
+  ComplianceSettingsResponse,
+  KnownUnmeteredUse,
+} from '../../models/complianceSettings';
 import type { ScorecardResponse, ScoreEntry } from '../../models/scorecard';
 import { requestJson } from '../net/api';
 
@@ -19,7 +24,9 @@ export const complianceUrls = {
   report: (p: Period) => `/api/v1/compliance/report?${query(p)}`,
   ledger: (p: Period, step: 'day' | 'month') => `/api/v1/compliance/ledger?${query(p, { step })}`,
   scorecard: (p: Period) => `/api/v1/compliance/scorecard?${query(p)}`,
-  xlsx: (p: Period) => `/api/v1/compliance/export.xlsx?${query(p)}`,
+  xlsx: (p: Period, lang: 'zh' | 'en') => `/api/v1/compliance/export.xlsx?${query(p, { lang })}`,
+  settings: () => '/api/v1/compliance/settings',
+  unmetered: (p: Period) => `/api/v1/compliance/unmetered?${query(p)}`,
   csv: (p: Period, sheet: string) => `/api/v1/compliance/export.csv?${query(p, { sheet })}`,
 };
 
@@ -46,7 +53,14 @@ export function useJson<T>(url: string | null, version = 0): Loaded<T> {
   return loaded;
 }
 
-export type { ComplianceReport, Ledger, NetworkDiagram, ScorecardResponse };
+export type {
+  ComplianceReport,
+  ComplianceSettingsResponse,
+  KnownUnmeteredUse,
+  Ledger,
+  NetworkDiagram,
+  ScorecardResponse,
+};
 
 /** Stores an engineer's score of a manual item. */
 export function putScore(
@@ -58,4 +72,31 @@ export function putScore(
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
+}
+
+const sendJson = <T>(url: string, method: string, body: unknown): Promise<T> =>
+  requestJson<T>(url, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+
+/** Sets end uses' discharge shares (fractions 0–1); null restores the default. */
+export function patchDischargeShares(
+  shares: Partial<Record<EndUseCategory, number | null>>,
+): Promise<ComplianceSettingsResponse> {
+  return sendJson('/api/v1/compliance/settings', 'PATCH', { dischargeShare: shares });
+}
+
+/** Enters a known unmetered use (m³ on a local day, with what it was for). */
+export function postUnmetered(body: {
+  dateIso: string;
+  m3: number;
+  note: string;
+}): Promise<KnownUnmeteredUse> {
+  return sendJson('/api/v1/compliance/unmetered', 'POST', body);
+}
+
+export function deleteUnmetered(id: number): Promise<{ removed: number }> {
+  return requestJson(`/api/v1/compliance/unmetered/${id}`, { method: 'DELETE' });
 }

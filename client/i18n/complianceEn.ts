@@ -64,7 +64,9 @@ export const complianceEn: Readonly<Record<keyof typeof complianceZh, string>> =
   'cmp.balance.total': 'Whole site',
   'cmp.sankey.title': 'Balance diagram',
   'cmp.sankey.note':
-    'End uses by the main fixtures of each metering area; consumed and discharged split by discharge shares (unconfirmed); children reading more than their parent are not drawn',
+    'End uses by the main fixtures of each metering area; consumed and discharged split by ' +
+    'the discharge shares under report settings; reused water (greywater, condensate, rain) ' +
+    'enters on its own; children reading more than their parent are not drawn',
   'cmp.node.loss': 'Losses',
   'cmp.node.consumed': 'Consumed',
   'cmp.node.discharged': 'Discharged',
@@ -131,4 +133,40 @@ export const complianceEn: Readonly<Record<keyof typeof complianceZh, string>> =
   'cmp.score.signIn': 'Sign in as an engineer to score the entered items',
   'cmp.score.by': '{by} · {date}',
   'cmp.score.refused': 'Not saved: {detail}',
+
+  'cmp.node.reused': 'Reused water',
+  'cmp.supply.greywater': 'greywater',
+  'cmp.supply.condensate': 'condensate',
+  'cmp.supply.rain': 'rainwater',
+  'cmp.balance.totalSplit':
+    'Total use {total} m³ = potable {fresh} m³ + non-conventional {reused} ' +
+    'm³ (GB/T 12452: V_t = V_f + V_r)',
+  'cmp.settings.title': 'Report settings',
+  'cmp.settings.signIn':
+    'Sign in as an engineer (see the self-assessment below) to change these ' + 'settings',
+  'cmp.share.title': 'Discharge shares',
+  'cmp.share.note':
+    'Share of the water of each end use that leaves as wastewater; the rest ' +
+    'counts as consumed. Defaults are unconfirmed: set measured values',
+  'cmp.share.fn': 'End use',
+  'cmp.share.value': 'Discharged (%)',
+  'cmp.share.default': 'Default',
+  'cmp.share.basis': 'Basis',
+  'cmp.share.set': 'set by an engineer',
+  'cmp.share.reset': 'Restore default',
+  'cmp.share.isDefault': 'default',
+  'cmp.share.invalid': '{fn}: "{value}" is not a percentage from 0 to 100',
+  'cmp.unmetered.title': 'Known unmetered use',
+  'cmp.unmetered.note':
+    'Water the level-1 meter saw but no level-2 meter did, for a known reason ' +
+    '(fire-hydrant tests, construction); the leak rate subtracts it',
+  'cmp.unmetered.none': 'None entered for the period',
+  'cmp.unmetered.date': 'Date',
+  'cmp.unmetered.m3': 'Volume (m³)',
+  'cmp.unmetered.what': 'What it was for',
+  'cmp.unmetered.by': 'Entered by',
+  'cmp.unmetered.remove': 'Remove',
+  'cmp.unmetered.total': 'Total',
+  'cmp.unmetered.add': 'Enter',
+  'cmp.unmetered.invalid': 'Volume "{value}" must be a number above 0',
 };

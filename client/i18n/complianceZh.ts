@@ -61,7 +61,8 @@ export const complianceZh = {
   'cmp.balance.total': '全院合计',
   'cmp.sankey.title': '水平衡图',
   'cmp.sankey.note':
-    '终端用途按各计量区内主要用水器具归类；耗水与排水按排水系数（待核实）拆分；下级表读数超出本表的差额不绘出',
+    '终端用途按各计量区内主要用水器具归类；耗水与排水按“核算设置”中的排水系数拆分；' +
+    '非常规水（中水、冷凝水、雨水）单独进入；下级表读数超出本表的差额不绘出',
   'cmp.node.loss': '漏损',
   'cmp.node.consumed': '耗水',
   'cmp.node.discharged': '排水',
@@ -126,4 +127,36 @@ export const complianceZh = {
   'cmp.score.signIn': '工程师登录后可填写人工评分项',
   'cmp.score.by': '{by} · {date}',
   'cmp.score.refused': '未保存：{detail}',
+
+  'cmp.node.reused': '非常规水',
+  'cmp.supply.greywater': '中水',
+  'cmp.supply.condensate': '冷凝水',
+  'cmp.supply.rain': '雨水',
+  'cmp.balance.totalSplit':
+    '总用水 {total} m³ = 自来水 {fresh} m³ + 非常规水 {reused} m³（GB/T 12452：V_t = V_f ' +
+    '+ V_r）',
+  'cmp.settings.title': '核算设置',
+  'cmp.settings.signIn': '工程师登录（见下方自评表）后可修改以下设置',
+  'cmp.share.title': '排水系数',
+  'cmp.share.note': '各终端用途用水中排入污水的比例，其余计为耗水；默认值待核实，可按实测修改',
+  'cmp.share.fn': '终端用途',
+  'cmp.share.value': '排水比例（%）',
+  'cmp.share.default': '默认值',
+  'cmp.share.basis': '依据',
+  'cmp.share.set': '工程师已设定',
+  'cmp.share.reset': '恢复默认',
+  'cmp.share.isDefault': '默认值',
+  'cmp.share.invalid': '{fn}：“{value}”不是 0–100 之间的百分数',
+  'cmp.unmetered.title': '已知未计量用水',
+  'cmp.unmetered.note':
+    '一级表计量但二级表未计量、原因已知的用水（如消防试水、施工用水），计算漏损率时扣除',
+  'cmp.unmetered.none': '评价期内没有登记',
+  'cmp.unmetered.date': '日期',
+  'cmp.unmetered.m3': '水量（m³）',
+  'cmp.unmetered.what': '用途说明',
+  'cmp.unmetered.by': '登记人',
+  'cmp.unmetered.remove': '删除',
+  'cmp.unmetered.total': '合计',
+  'cmp.unmetered.add': '登记',
+  'cmp.unmetered.invalid': '水量“{value}”须为大于 0 的数',
 } as const;

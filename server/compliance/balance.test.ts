@@ -74,4 +74,51 @@ describe('water balance of a constructed site', () => {
       { kind: 'unmeteredUse', meterId: 'M2a', fixtures: 1 },
     ]);
   });
+
+  it('feeds the greywater meter from a separate reused source into its end use', () => {
+    const g = { greywater: true };
+    const balance = waterBalance(complianceSite(g), complianceTree(g), complianceVolumes(g), {
+      knownUnmeteredM3PerDay: 0,
+    });
+    const mg = balance.rows.find((r) => r.meterId === 'MG')!;
+
+    // 15 m³ of greywater flush the toilet: 10 % consumed, 90 % discharged, nothing lost.
+    expect(mg).toMatchObject({ supply: 'greywater', parentId: null, intakeM3: 15 });
+    expect(mg.consumedM3).toBeCloseTo(1.5, 9);
+    expect(mg.dischargedM3).toBeCloseTo(13.5, 9);
+    expect(mg.lostM3).toBeCloseTo(0, 9);
+    // V_t = V_f + V_r = 140 + 15 m³, and it balances.
+    const t = balance.total;
+    expect(t).toMatchObject({ intakeM3: 155, freshM3: 140, nonConventionalM3: 15 });
+    expect(t.consumedM3 + t.dischargedM3 + t.lostM3).toBeCloseTo(155, 9);
+    expect(balance.links.filter((l) => l.source === 'reused' || l.source === 'MG')).toEqual([
+      { source: 'reused', target: 'MG', m3: 15 },
+      { source: 'MG', target: 'use:sanitary', m3: 15 },
+    ]);
+    expect(balance.nodes[0]).toMatchObject({ id: 'reused', kind: 'reused' });
+  });
+
+  it('splits use by the discharge share an engineer set instead of the default', () => {
+    const { rows } = waterBalance(complianceSite(), complianceTree(), complianceVolumes(), {
+      knownUnmeteredM3PerDay: 0,
+      dischargeShare: { sanitary: 0.5 },
+    });
+    const m2a = rows.find((r) => r.meterId === 'M2a')!;
+    // Office: 30 m³ used, half discharged; irrigation keeps its default (0).
+    expect(m2a.consumedM3).toBeCloseTo(15, 9);
+    expect(m2a.dischargedM3).toBeCloseTo(15, 9);
+    expect(rows.find((r) => r.meterId === 'M2b')).toMatchObject({ dischargedM3: 0 });
+  });
+
+  it('books a dated known unmetered use inside the period on the level-1 area', () => {
+    const m1 = waterBalance(complianceSite(), complianceTree(), complianceVolumes(), {
+      knownUnmeteredM3PerDay: 0,
+      knownUnmeteredUses: [
+        { dateIso: '2026-04-20', m3: 1.2 },
+        { dateIso: '2026-06-01', m3: 5 },
+      ],
+    }).rows.find((r) => r.meterId === 'M1')!;
+    expect(m1.consumedM3 + m1.dischargedM3).toBeCloseTo(1.2, 9);
+    expect(m1.lostM3).toBeCloseTo(1.3, 9);
+  });
 });

@@ -11,14 +11,28 @@ import {
   type EndUseCategory,
 } from '../../models/complianceDefaults';
 import type { MeterTree } from '../../models/meterTree';
-import type { Fixture, RoomFunction, Site } from '../../models/site';
-import type { IndicatorSettings, PeriodVolumes } from './indicators';
+import {
+  type Fixture,
+  isPotable,
+  meterSupply,
+  type RoomFunction,
+  type Site,
+} from '../../models/site';
+import { END_USE_NAMES } from './exportNames';
+import {
+  type IndicatorSettings,
+  knownUnmeteredM3,
+  nonConventionalRootIds,
+  type PeriodVolumes,
+} from './indicators';
 
 /**
  * The water-balance test of a period (GB/T 12452, domain.md §3.3) from the meter tree: every
  * metering area is a unit whose intake is its meter's volume; what its child meters do not
  * take is used in the area (when it has fixtures) or lost in its pipes (when it has none).
- * Use is split into consumed and discharged by its end use's discharge share.
+ * Use is split into consumed and discharged by its end use's discharge share. Meters of a
+ * non-conventional supply (greywater, condensate, rain) head areas of their own, fed by a
+ * separate "reused" source: V_t = V_f + V_r (domain.md §3.3).
  */
 
 /**
@@ -88,18 +102,6 @@ export function areaCategories(site: Site, tree: MeterTree): Map<string, EndUseC
   return out;
 }
 
-const CATEGORY_NAMES: Readonly<Record<EndUseCategory, { zh: string; en: string }>> = {
-  sanitary: { zh: '卫生间及盥洗', en: 'Toilets and washing' },
-  drinking: { zh: '开水饮用', en: 'Drinking water' },
-  bathing: { zh: '洗浴', en: 'Bathing' },
-  canteen: { zh: '食堂餐饮', en: 'Canteen' },
-  laundry: { zh: '洗衣', en: 'Laundry' },
-  barber: { zh: '理发', en: 'Barber' },
-  cooling: { zh: '空调冷却', en: 'Cooling' },
-  irrigation: { zh: '绿化灌溉', en: 'Irrigation' },
-  other: { zh: '其他', en: 'Other' },
-};
-
 /** The balance table and diagram of a period. */
 export function waterBalance(
   site: Site,
@@ -110,7 +112,8 @@ export function waterBalance(
   const m3 = (id: string) => (volumes.meterL.get(id) ?? 0) / 1000;
   const meterById = new Map(site.meters.map((m) => [m.id, m]));
   const categories = areaCategories(site, tree);
-  const knownM3 = settings.knownUnmeteredM3PerDay * volumes.period.days;
+  const knownM3 = knownUnmeteredM3(settings, volumes.period);
+  const share = (c: EndUseCategory) => settings.dischargeShare?.[c] ?? DISCHARGE_SHARE[c].value;
 
   // Step 1: one row per metering area, in tree order.
   const rows: BalanceRow[] = depthFirst(tree).map((meterId) => {
@@ -120,27 +123,33 @@ export function waterBalance(
     const remainder = intakeM3 - toChildrenM3;
     const category = categories.get(meterId) ?? null;
     let useM3: number;
-    if (meter.level === 1)
+    if (meter.level === 1 && isPotable(meter))
       useM3 = category === null ? 0 : Math.max(0, Math.min(knownM3, remainder));
     else useM3 = category === null ? 0 : Math.max(0, remainder);
-    const share = category === null ? 0 : DISCHARGE_SHARE[category].value;
+    const discharged = category === null ? 0 : share(category);
     return {
       meterId,
       level: meter.level,
       serves: meter.serves,
       parentId: tree.parentOf.get(meterId) ?? null,
       category,
+      supply: meterSupply(meter),
       intakeM3,
       toChildrenM3,
-      consumedM3: useM3 * (1 - share),
-      dischargedM3: useM3 * share,
+      consumedM3: useM3 * (1 - discharged),
+      dischargedM3: useM3 * discharged,
       reusedM3: 0,
       lostM3: remainder - useM3,
     };
   });
   const sum = (pick: (r: BalanceRow) => number) => rows.reduce((s, r) => s + pick(r), 0);
+  const reuseRoots = new Set(nonConventionalRootIds(site, tree));
+  const freshM3 = sum((r) => (r.level === 1 && r.supply === 'potable' ? r.intakeM3 : 0));
+  const nonConventionalM3 = sum((r) => (reuseRoots.has(r.meterId) ? r.intakeM3 : 0));
   const total = {
-    intakeM3: sum((r) => (r.level === 1 ? r.intakeM3 : 0)),
+    intakeM3: freshM3 + nonConventionalM3,
+    freshM3,
+    nonConventionalM3,
     toChildrenM3: 0,
     consumedM3: sum((r) => r.consumedM3),
     dischargedM3: sum((r) => r.dischargedM3),
@@ -148,12 +157,17 @@ export function waterBalance(
     lostM3: sum((r) => r.lostM3),
   };
 
-  // Step 2: the diagram: meters → child meters, end uses and losses → consumed, discharged.
+  // Step 2: the diagram: reused water → its meters; meters → child meters, end uses and
+  // losses → consumed, discharged.
   const nodes: BalanceNode[] = [];
   const links: BalanceLink[] = [];
   const link = (source: string, target: string, value: number) => {
     if (value >= NOISE_M3) links.push({ source, target, m3: value });
   };
+  for (const id of reuseRoots) link('reused', id, m3(id));
+  if (links.length > 0) {
+    nodes.push({ id: 'reused', kind: 'reused', name: { zh: '非常规水', en: 'Reused water' } });
+  }
   for (const row of rows) {
     nodes.push({ id: row.meterId, kind: 'meter', level: row.level, name: row.serves });
     for (const child of tree.childrenOf.get(row.meterId) ?? []) link(row.meterId, child, m3(child));
@@ -164,7 +178,7 @@ export function waterBalance(
   for (const c of END_USE_CATEGORIES) {
     const inUse = rows.filter((r) => r.category === c);
     if (!links.some((l) => l.target === `use:${c}`)) continue;
-    nodes.push({ id: `use:${c}`, kind: 'endUse', name: CATEGORY_NAMES[c] });
+    nodes.push({ id: `use:${c}`, kind: 'endUse', name: END_USE_NAMES[c] });
     link(
       `use:${c}`,
       'consumed',
@@ -189,7 +203,7 @@ export function waterBalance(
 
 /** Weak points the balance shows: the largest losses, imbalances, use no meter sees. */
 export function balanceWeakPoints(balance: BalanceReport, tree: MeterTree): WeakPoint[] {
-  const intake = balance.total.intakeM3;
+  const intake = balance.total.freshM3;
   const losses: WeakPoint[] = balance.rows
     .filter((r) => r.lostM3 >= NOISE_M3)
     .sort((a, b) => b.lostM3 - a.lostM3)

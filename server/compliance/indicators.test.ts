@@ -75,4 +75,41 @@ describe('compliance indicators on a constructed site', () => {
     expect(pick('efficientIrrigation')).toMatchObject({ value: 0.75, pass: false });
     expect(pick('nonConventionalShare')).toMatchObject({ value: 0, bar: null, pass: null });
   });
+
+  it('takes the greywater meter as reused water, outside the potable figures', () => {
+    const g = { greywater: true };
+    const result = complianceIndicators(
+      complianceSite(g),
+      complianceTree(g),
+      complianceVolumes(g),
+      { knownUnmeteredM3PerDay: 0 },
+    );
+    const get = (id: IndicatorId) => result.indicators.find((i) => i.id === id)!;
+
+    // R = V_r ÷ (V_f + V_r) = 15 ÷ (140 + 15) m³.
+    expect(get('nonConventionalShare')).toMatchObject({ numerator: 15, denominator: 155 });
+    expect(get('nonConventionalShare').value).toBeCloseTo(15 / 155, 12);
+    // The reuse tank is no intake; MG is no level-2 share of the potable main.
+    expect(get('level1MeteringRate')).toMatchObject({ numerator: 1, denominator: 1 });
+    expect(get('level2MeteringRate').value).toBeCloseTo(137.5 / 140, 12);
+    expect(get('leakRate').value).toBeCloseTo(2.5 / 140, 12);
+    expect(result.leakByMonth.map((m) => m.rate)).toEqual([0.015, 0.025]);
+    expect(result.perCapita.m3PerPersonYear).toBeCloseTo(319.375, 9);
+  });
+
+  it('subtracts dated known unmetered uses in their month and period only', () => {
+    // A 0.5 m³ fire-hydrant test on 3 May: May (40 − 39 − 0.5) ÷ 40 = 1.25 %.
+    const result = complianceIndicators(complianceSite(), complianceTree(), complianceVolumes(), {
+      knownUnmeteredM3PerDay: 0,
+      knownUnmeteredUses: [
+        { dateIso: '2026-05-03', m3: 0.5 },
+        { dateIso: '2026-05-11', m3: 9 },
+      ],
+    });
+    expect(result.leakByMonth.map((m) => m.knownUnmeteredM3)).toEqual([0, 0.5]);
+    expect(result.leakByMonth[1]!.rate).toBeCloseTo(0.0125, 12);
+    const leak = result.indicators.find((i) => i.id === 'leakRate')!;
+    expect(leak.value).toBeCloseTo(2 / 140, 12);
+    expect(leak.pass).toBe(true);
+  });
 });

@@ -6,9 +6,15 @@ import type {
   MonthlyLeak,
   PerCapita,
 } from '../../models/compliance';
-import { type Bar, COMPLIANCE_BARS, DAYS_PER_YEAR } from '../../models/complianceDefaults';
+import {
+  type Bar,
+  COMPLIANCE_BARS,
+  DAYS_PER_YEAR,
+  type EndUseCategory,
+} from '../../models/complianceDefaults';
+import type { KnownUnmeteredUse } from '../../models/complianceSettings';
 import type { MeterTree } from '../../models/meterTree';
-import type { FixtureType, Site } from '../../models/site';
+import { type FixtureType, isPotable, type Site } from '../../models/site';
 import { meteringUnits } from './coverage';
 
 /**
@@ -29,6 +35,10 @@ export interface PeriodVolumes {
 export interface IndicatorSettings {
   /** Use known to the bureau but seen by no meter below level 1, m³ per day (§3.4). */
   readonly knownUnmeteredM3PerDay: number;
+  /** Dated known unmetered uses (fire tests, construction), each counted on its day (§3.4). */
+  readonly knownUnmeteredUses?: ReadonlyArray<Pick<KnownUnmeteredUse, 'dateIso' | 'm3'>>;
+  /** Share of each end use's water discharged; the documented defaults where absent. */
+  readonly dischargeShare?: Readonly<Partial<Record<EndUseCategory, number>>>;
 }
 
 /**
@@ -85,18 +95,52 @@ function meets(value: number, bar: Pick<Bar, 'op' | 'value'>): boolean {
   return bar.op === '>=' ? v >= b : v <= b;
 }
 
+/**
+ * Potable meters of a level. Non-conventional supplies (greywater, condensate, rain) are fed
+ * from their own tanks, not through the potable main: they count in no intake, metering or
+ * leak figure, only in the non-conventional share.
+ */
+export function potableMeterIds(site: Site, level: 1 | 2 | 3): string[] {
+  return site.meters.filter((m) => m.level === level && isPotable(m)).map((m) => m.id);
+}
+
+/** Non-conventional meters with no meter upstream: each heads a reuse supply once. */
+export function nonConventionalRootIds(site: Site, tree: MeterTree): string[] {
+  return site.meters
+    .filter((m) => !isPotable(m) && (tree.parentOf.get(m.id) ?? null) === null)
+    .map((m) => m.id);
+}
+
+/** Known unmetered use inside a period, m³: the per-day figure and the dated entries. */
+export function knownUnmeteredM3(
+  settings: IndicatorSettings,
+  period: { readonly fromIso: string; readonly toIso: string; readonly days: number },
+): number {
+  const entries = (settings.knownUnmeteredUses ?? []).filter(
+    (u) => u.dateIso >= period.fromIso && u.dateIso <= period.toIso,
+  );
+  return settings.knownUnmeteredM3PerDay * period.days + entries.reduce((s, u) => s + u.m3, 0);
+}
+
 /** Leak rate per month: (V1 − Σ V2 − known unmetered) ÷ V1 (domain.md §3.4). */
 export function monthlyLeaks(
   site: Site,
   volumes: PeriodVolumes,
   settings: IndicatorSettings,
 ): MonthlyLeak[] {
-  const l1 = site.meters.filter((m) => m.level === 1).map((m) => m.id);
-  const l2 = site.meters.filter((m) => m.level === 2).map((m) => m.id);
+  const l1 = potableMeterIds(site, 1);
+  const l2 = potableMeterIds(site, 2);
   return volumes.months.map(({ month, days, meterL }) => {
     const level1M3 = sumM3(meterL, l1) ?? 0;
     const level2M3 = sumM3(meterL, l2) ?? 0;
-    const knownUnmeteredM3 = settings.knownUnmeteredM3PerDay * days;
+    const inMonth = (settings.knownUnmeteredUses ?? []).filter(
+      (u) =>
+        u.dateIso.startsWith(month) &&
+        u.dateIso >= volumes.period.fromIso &&
+        u.dateIso <= volumes.period.toIso,
+    );
+    const knownUnmeteredM3 =
+      settings.knownUnmeteredM3PerDay * days + inMonth.reduce((s, u) => s + u.m3, 0);
     const rate = level1M3 > 0 ? (level1M3 - level2M3 - knownUnmeteredM3) / level1M3 : null;
     return { month, level1M3, level2M3, knownUnmeteredM3, rate };
   });
@@ -144,10 +188,17 @@ export function complianceIndicators(
 ): ComplianceIndicators {
   const { meterL, period } = volumes;
   const B = COMPLIANCE_BARS;
-  const ids = (level: 1 | 2 | 3) => site.meters.filter((m) => m.level === level).map((m) => m.id);
+  const ids = (level: 1 | 2 | 3) => potableMeterIds(site, level);
+  const reuseRoots = nonConventionalRootIds(site, tree);
+  const reuseNodes = new Set(
+    site.meters.filter((m) => reuseRoots.includes(m.id)).map((m) => m.nodeId),
+  );
 
-  // Metering rates: level 1 by the sources it meters, levels 2 and 3 by volume.
-  const sources = site.network.nodes.filter((n) => n.kind === 'source').map((n) => n.id);
+  // Metering rates: level 1 by the potable sources it meters, levels 2 and 3 by volume. A
+  // source whose water reaches only non-conventional meters is a reuse tank, not an intake.
+  const sources = site.network.nodes
+    .filter((n) => n.kind === 'source' && !feedsOnly(site, n.id, reuseNodes))
+    .map((n) => n.id);
   const meteredSources = sources.filter((s) =>
     site.network.pipes.some((p) => p.from === s && firstMeterLevel(site, p.id) === 1),
   );
@@ -182,7 +233,7 @@ export function complianceIndicators(
 
   // Leak rate: the worst month decides; the value shown is the whole period's.
   const leakByMonth = monthlyLeaks(site, volumes, settings);
-  const knownM3 = settings.knownUnmeteredM3PerDay * period.days;
+  const knownM3 = knownUnmeteredM3(settings, period);
   const lost = v1 === null ? null : v1 - (sumM3(meterL, ids(2)) ?? 0) - knownM3;
   const leakWhole = ratio('leakRate', lost, v1, B.leakRate);
   const monthsFail = leakByMonth.some((m) => m.rate !== null && !meets(m.rate, B.leakRate));
@@ -217,9 +268,13 @@ export function complianceIndicators(
     graded.length,
     B.waterSavingFixtures,
   );
-  // TODO(#7): the site schema cannot yet mark a meter as measuring greywater, condensate or
-  // rainwater; until it can, no non-conventional supply is metered and the share is 0.
-  const nonConventional = ratio('nonConventionalShare', v1 === null ? null : 0, v1, null);
+  // Non-conventional share: reused ÷ total use, R = V_r ÷ (V_f + V_r) (domain.md §3.3,
+  // GB/T 12452 V_t = V_f + V_r; §5.1 η = greywater supplied ÷ total use).
+  const reuseM3 = sumM3(meterL, reuseRoots);
+  const nonConventional =
+    v1 === null && reuseM3 === null
+      ? ratio('nonConventionalShare', null, null, null)
+      : ratio('nonConventionalShare', reuseM3 ?? 0, (v1 ?? 0) + (reuseM3 ?? 0), null);
   const areas = site.outdoor.irrigatedAreas;
   const efficientM2 = areas
     .filter((a) => a.method === 'drip' || a.method === 'sprinkler')
@@ -246,6 +301,18 @@ export function complianceIndicators(
     leakByMonth,
     perCapita: capita,
   };
+}
+
+/** True when every meter first met below `nodeId` sits on one of `meterNodes`. */
+function feedsOnly(site: Site, nodeId: string, meterNodes: ReadonlySet<string>): boolean {
+  if (meterNodes.size === 0) return false;
+  const below = site.network.pipes.filter((p) => p.from === nodeId).map((p) => p.to);
+  if (below.length === 0) return false;
+  return below.every((to) => {
+    if (meterNodes.has(to)) return true;
+    if (site.meters.some((m) => m.nodeId === to)) return false;
+    return feedsOnly(site, to, meterNodes);
+  });
 }
 
 /** Level of the first meter met walking down from a pipe; null when none. */

@@ -1,5 +1,7 @@
 import type { Alert } from '../../models/alert';
 import type { ComplianceReport, Ledger, NetworkDiagram, WeakPoint } from '../../models/compliance';
+import type { EndUseCategory } from '../../models/complianceDefaults';
+import type { KnownUnmeteredUse } from '../../models/complianceSettings';
 import type { MeterTree } from '../../models/meterTree';
 import type { Site } from '../../models/site';
 import { areaCategories, balanceWeakPoints, waterBalance } from './balance';
@@ -20,6 +22,14 @@ export interface ComplianceInputs {
   readonly source: PeriodSource;
   /** Every alert, whatever its status. */
   readonly alerts: () => readonly Alert[];
+  /** What engineers set: discharge shares, dated known unmetered uses; none when absent. */
+  readonly settings?: ComplianceSettingsSource;
+}
+
+/** The engineer settings the report reads. */
+export interface ComplianceSettingsSource {
+  dischargeShare(): Readonly<Partial<Record<EndUseCategory, number>>>;
+  unmetered(fromIso: string, toIso: string): KnownUnmeteredUse[];
 }
 
 /** Indicators, balance and weak points of the local days `fromIso`..`toIso`. */
@@ -27,9 +37,15 @@ export function complianceReport(
   inputs: ComplianceInputs,
   fromIso: string,
   toIso: string,
-  settings: IndicatorSettings,
+  given: IndicatorSettings,
 ): ComplianceReport {
   const { site, tree, source } = inputs;
+  const knownUnmeteredUses = inputs.settings?.unmetered(fromIso, toIso) ?? [];
+  const settings: IndicatorSettings = {
+    dischargeShare: inputs.settings?.dischargeShare() ?? {},
+    knownUnmeteredUses,
+    ...given,
+  };
 
   // Step 1: the period's days and each meter's volume per day.
   const { period, days } = periodDays(fromIso, toIso, site.timeZone);
@@ -68,6 +84,7 @@ export function complianceReport(
     ...indicators,
     balance,
     weakPoints: [...balanceWeakPoints(balance, tree), ...alerts, ...estimated],
+    knownUnmeteredUses,
   };
 }
 

@@ -2,8 +2,10 @@ import express, { type Router } from 'express';
 import { DateTime } from 'luxon';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import type { ComplianceReport, Ledger } from '../../models/compliance';
 import { KNOWN_UNMETERED_M3_PER_DAY } from '../../models/complianceDefaults';
 import { ErrorCode } from '../../models/errors';
+import type { ScorecardResponse } from '../../models/scorecard';
 import { ApiFailure } from '../apiFailure';
 import { firstIssue } from '../ingest/readingsRoute';
 import { complianceWorkbook, EXPORT_SHEETS, sheetCsv, workbookXlsx } from './exports';
@@ -28,14 +30,24 @@ const PeriodQuery = z
       .default(KNOWN_UNMETERED_M3_PER_DAY.value),
     step: z.enum(['day', 'month'], 'day or month').default('day'),
     sheet: z.enum(EXPORT_SHEETS, `one of ${EXPORT_SHEETS.join(', ')}`).default('ledger-day'),
+    lang: z.enum(['zh', 'en'], 'zh or en').default('zh'),
   })
   .refine((q) => q.to >= q.from, { message: 'to must not be before from', path: ['to'] });
+
+export interface ComplianceRoutesOptions {
+  /** The self-assessment of a period; the workbook gains a sheet for it when given. */
+  readonly scorecard?: (report: ComplianceReport, daily: Ledger) => ScorecardResponse;
+}
 
 /**
  * The compliance API, readable by all (the views show no personal data):
  * `GET /api/v1/compliance/report|ledger|network|export.xlsx|export.csv`.
  */
-export function complianceRoutes(inputs: ComplianceInputs, logger: Logger): Router {
+export function complianceRoutes(
+  inputs: ComplianceInputs,
+  logger: Logger,
+  options: ComplianceRoutesOptions = {},
+): Router {
   const log = logger.child({ area: 'compliance' });
   const router = express.Router();
 
@@ -76,13 +88,18 @@ export function complianceRoutes(inputs: ComplianceInputs, logger: Logger): Rout
     res.json(complianceLedger(inputs, q.from, q.to, q.step));
   });
 
-  const workbook = (q: ReturnType<typeof period>) =>
-    complianceWorkbook({
+  const workbook = (q: ReturnType<typeof period>) => {
+    const report = complianceReport(inputs, q.from, q.to, q);
+    const daily = complianceLedger(inputs, q.from, q.to, 'day');
+    return complianceWorkbook({
       site: inputs.site,
-      report: complianceReport(inputs, q.from, q.to, q),
-      daily: complianceLedger(inputs, q.from, q.to, 'day'),
+      report,
+      daily,
       monthly: complianceLedger(inputs, q.from, q.to, 'month'),
+      lang: q.lang,
+      ...(options.scorecard ? { scorecard: options.scorecard(report, daily) } : {}),
     });
+  };
 
   router.get('/api/v1/compliance/export.xlsx', async (req, res) => {
     const q = period(req.query);

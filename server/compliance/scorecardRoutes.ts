@@ -1,8 +1,13 @@
 import express, { type Router } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import type { ComplianceReport, Ledger } from '../../models/compliance';
 import { ErrorCode } from '../../models/errors';
-import { type ScorecardTemplate, ScoreEntryBody } from '../../models/scorecard';
+import {
+  type ScorecardResponse,
+  type ScorecardTemplate,
+  ScoreEntryBody,
+} from '../../models/scorecard';
 import { ApiFailure, type FieldIssue } from '../apiFailure';
 import { type EngineerSessions, requireEngineer } from '../engineer/session';
 import { meteringUnits } from './coverage';
@@ -40,6 +45,18 @@ function fieldIssues(body: unknown, error: z.ZodError): FieldIssue[] {
   });
 }
 
+/** Scores a period's report and daily ledger with the template and the stored entries. */
+export function periodScorecard(
+  inputs: Pick<ComplianceInputs, 'site' | 'tree'>,
+  template: ScorecardTemplate,
+  scores: ScoreStore,
+): (report: ComplianceReport, daily: Ledger) => ScorecardResponse {
+  return (report, daily) => {
+    const units = meteringUnits(inputs.site, inputs.tree);
+    return scorecard(template, scores.all(), { site: inputs.site, report, daily, units });
+  };
+}
+
 /**
  * `GET /api/v1/compliance/scorecard?from=&to=` (readable by all) and
  * `PUT /api/v1/compliance/scorecard/:itemId` (engineers: `{ points, note, by? }`).
@@ -65,9 +82,8 @@ export function scorecardRoutes(options: ScorecardRoutesOptions): Router {
     const { from, to } = parsed.data;
     const report = complianceReport(inputs, from, to, { knownUnmeteredM3PerDay: 0 });
     const daily = complianceLedger(inputs, from, to, 'day');
-    const units = meteringUnits(inputs.site, inputs.tree);
     res.setHeader('Cache-Control', 'no-store');
-    res.json(scorecard(template, scores.all(), { site: inputs.site, report, daily, units }));
+    res.json(periodScorecard(inputs, template, scores)(report, daily));
   });
 
   router.put(

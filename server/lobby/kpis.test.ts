@@ -81,6 +81,28 @@ describe('lobbyKpis', () => {
     expect(k.leakRate).toBeCloseTo(0.03, 12);
   });
 
+  it('leaves a rainwater meter out of the intake, the metering rate and the leak rate', () => {
+    const withRain = tinySite(
+      ['src>M1', 'M1>j', 'j>M2a', 'j>M2b', 'j>fg', 'M2a>fa', 'M2b>fb', 'srcR>MR', 'MR>fr'],
+      { M1: 1, M2a: 2, M2b: 2, MR: 1 },
+    );
+    withRain.meters[3]!.supply = 'rain';
+    const source = constantSource(at('2025-01-01T00:00'), (id) => (id === 'MR' ? 50 : perHour(id)));
+
+    const k = lobbyKpis({
+      site: withRain,
+      tree: deriveMeterTree(withRain),
+      source,
+      nowMs,
+      retrofits: [],
+      knownUnmeteredM3PerMonth: 0,
+    });
+
+    expect(k.todayM3).toBeCloseTo(1.2, 9);
+    expect(k.meteringRate).toBeCloseTo(0.97, 12);
+    expect(k.leakRate).toBeCloseTo(0.03, 12);
+  });
+
   it('takes the known unmetered use, pro-rated to the date, off the leak rate', () => {
     const source = constantSource(at('2026-07-01T00:00'), perHour);
     // 2.4 m³ a day of July, 31 days: 3 L/h of 100 is 0.072 m³ a day, 2.232 m³ a month.

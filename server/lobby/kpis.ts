@@ -1,11 +1,12 @@
 import { DateTime } from 'luxon';
 import type { CompletedRetrofit, LobbyKpis } from '../../models/lobby';
 import type { MeterTree } from '../../models/meterTree';
-import type { Site } from '../../models/site';
+import { isPotable, type Site } from '../../models/site';
 
 /**
  * The lobby's figures from the store's hourly volumes (domain.md §2–§3). Months, days and
  * years are cut in the building's zone. Formulas, per period:
+ * - V(level-1) is the potable intake: meters of non-conventional water never count in it;
  * - metering rate K2 = Σ V(level-2 children of the level-1 meters) ÷ V(level-1);
  * - pipe leak rate L = (V(level-1) − Σ V(level-2 children) − V(known unmetered)) ÷ V(level-1);
  * - per-capita use = V(level-1) ÷ staff, against the general quota pro-rated to the date.
@@ -105,7 +106,8 @@ export function lobbyKpis(inputs: KpiInputs): LobbyKpis {
   const { site, tree, source, nowMs } = inputs;
   const zone = site.timeZone;
   const now = DateTime.fromMillis(nowMs, { zone });
-  const levelOne = site.meters.filter((m) => m.level === 1).map((m) => m.id);
+  // Potable intake only: greywater, condensate and rain meters are fed from their own tanks.
+  const levelOne = site.meters.filter((m) => m.level === 1 && isPotable(m)).map((m) => m.id);
   const levelTwo = levelOne.flatMap((id) => tree.childrenOf.get(id) ?? []);
   const intake = (fromMs: number, toMs: number) => volumeM3(source, levelOne, fromMs, toMs);
 

@@ -100,6 +100,43 @@ describe('compliance page in Chromium at 1600×900', () => {
     await shoot('#cmp-score', 'scorecard');
   });
 
+  it('takes an entered unmetered use off the leak rate and applies a discharge share', async () => {
+    // The engineer signed in above; 1.5 m³ of fire-hydrant test water on the 13th.
+    const leak = report.indicators.find((i) => i.id === 'leakRate')!;
+    const card = byTestId(testIds.complianceIndicator('leakRate'));
+    await page.locator(byTestId(testIds.complianceUnmeteredM3)).fill('1.5');
+    await page.locator(byTestId(testIds.complianceUnmeteredNote)).fill('消防栓试水');
+    await page.locator(byTestId(testIds.complianceUnmeteredAdd)).click();
+    const expected = (leak.numerator! - 1.5) / leak.denominator!;
+    await page.waitForFunction(
+      ([selector, value]) =>
+        Math.abs(Number(document.querySelector(selector)?.getAttribute('data-value')) - value) <
+        1e-9,
+      [card, expected] as const,
+    );
+    expect(await page.locator(byTestId(testIds.complianceUnmetered)).textContent()).toContain(
+      '消防栓试水',
+    );
+
+    // Toilets and washing discharge 50 % instead of the unconfirmed default 90 %.
+    const row = report.balance.rows.find((r) => r.meterId === 'M3-office-f1')!;
+    const usedM3 = row.consumedM3 + row.dischargedM3;
+    const shares = byTestId(testIds.complianceShare('sanitary'));
+    expect(await page.locator(shares).textContent()).toContain('待核实');
+    await page.locator(`${shares} input`).fill('50');
+    await page.locator(byTestId(testIds.complianceSharesSave)).click();
+    const floor1 = byTestId(testIds.complianceBalanceRow('M3-office-f1'));
+    const cell = `${floor1} [data-col="dischargedM3"]`;
+    await page.waitForFunction(
+      ([selector, value]) =>
+        Math.abs(Number(document.querySelector(selector)?.getAttribute('data-value')) - value) <
+        1e-9,
+      [cell, usedM3 * 0.5] as const,
+    );
+    expect(await page.locator(shares).textContent()).toContain('工程师已设定');
+    await shoot('#cmp-settings', 'settings');
+  });
+
   it('translates every string, in Chinese and in English, and prints without controls', async () => {
     const zhText = await page.locator(byTestId(testIds.compliancePage)).textContent();
     expect(zhText ?? '').not.toMatch(/\bcmp\.[a-z]/);

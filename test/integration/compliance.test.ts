@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ComplianceReport, Ledger, NetworkDiagram } from '../../models/compliance';
+import type { ScorecardResponse } from '../../models/scorecard';
 import { startTestTwin, type TestTwin } from '../support/testTwin';
 
 const HOUR = 3_600_000;
@@ -98,6 +99,70 @@ describe('compliance API', () => {
     );
     const indicators = book.getWorksheet('指标 Indicators')!;
     expect(String(indicators.getRow(3).getCell(1).value)).toContain('Level-2 metering rate');
+  });
+
+  it('formats the XLSX numbers, names end uses and adds the self-assessment sheet', async () => {
+    const res = await get(`/api/v1/compliance/export.xlsx?${PERIOD}&lang=en`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await res.arrayBuffer());
+    const report = (await (
+      await get(`/api/v1/compliance/report?${PERIOD}`)
+    ).json()) as ComplianceReport;
+
+    // Rates as percentages, volumes with two decimals; the cells keep full precision.
+    const indicators = book.getWorksheet('指标 Indicators')!;
+    const k2 = indicators.getRow(3);
+    expect(k2.getCell(2).numFmt).toBe('0.0%');
+    expect(k2.getCell(3).numFmt).toBe('0.00');
+    expect(k2.getCell(2).value).toBe(report.indicators[1]!.value);
+    const balance = book.getWorksheet('水平衡 Balance')!;
+    expect(balance.getRow(1).getCell(10).value).toBe('功能 Function');
+    const canteenAt = report.balance.rows.findIndex((r) => r.meterId === 'M2-canteen');
+    const canteen = balance.getRow(canteenAt + 2);
+    expect(canteen.getCell(1).value).toBe('M2-canteen');
+    expect(canteen.getCell(4).numFmt).toBe('0.00');
+    expect(canteen.getCell(10).value).toBe('Canteen');
+    expect(canteen.getCell(11).value).toBe('Potable');
+    expect(book.getWorksheet('月漏损率 Leak by month')!.getRow(2).getCell(5).numFmt).toBe('0.0%');
+
+    // The ledger by function names functions, never their code names.
+    const functions = book.getWorksheet('分功能(日) Functions by day')!;
+    const names: unknown[] = [];
+    functions.eachRow((row, n) => {
+      if (n > 1) names.push(row.getCell(2).value);
+    });
+    expect(new Set(names)).toEqual(
+      new Set([
+        'Toilets and washing',
+        'Canteen',
+        'Bathing',
+        'Laundry',
+        'Barber',
+        'Cooling',
+        'Irrigation',
+      ]),
+    );
+
+    // The self-assessment: one row per item, then the total.
+    const card = (await (
+      await get(`/api/v1/compliance/scorecard?${PERIOD}`)
+    ).json()) as ScorecardResponse;
+    const sheet = book.getWorksheet('自评 Self-assessment')!;
+    const first = card.items[0]!;
+    expect(sheet.getRow(2).values).toEqual([
+      undefined,
+      first.id,
+      first.section === 'technical' ? 'Technical' : 'Management',
+      first.title.en,
+      first.points,
+      ...(first.scored === null ? [] : [first.scored]),
+      ...(first.evidence ? [first.evidence.en] : []),
+    ]);
+    const total = sheet.getRow(card.items.length + 2);
+    expect(total.getCell(1).value).toBe('Total');
+    expect(total.getCell(4).value).toBe(card.maxPoints);
+    expect(total.getCell(5).value).toBe(card.totalPoints);
+    expect(total.getCell(5).numFmt).toBe('0.0');
   });
 
   it('exports one sheet as CSV with the Chinese intact', async () => {
