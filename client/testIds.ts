@@ -106,6 +106,12 @@ export const testIds = {
   plannerAdd: 'planner-add',
   /** A fixture type's target grade: `0` keeps what is installed. */
   plannerGrade: (fixtureType: string) => `planner-grade-${fixtureType}`,
+  /** Where a fixture type's swap applies: `fn:<room function>` or `room:<room id>`. */
+  plannerSwapRoom: (fixtureType: string) => `planner-swap-room-${fixtureType}`,
+  /** One choice of a measure, e.g. `plannerChoice('rain-use', 'irrigation')`. */
+  plannerChoice: (group: string, option: string) => `planner-choice-${group}-${option}`,
+  /** The edited scenario's name. */
+  plannerName: 'planner-name',
   plannerRainOn: 'planner-rain-on',
   plannerRainTank: 'planner-rain-tank',
   /** Yearly potable m³ saved by a scenario; `data-value` holds the unrounded figure. */

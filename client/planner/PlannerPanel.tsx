@@ -12,6 +12,7 @@ import { Assumptions } from './Assumptions';
 import { MonthlyChart, TankChart } from './PlannerCharts';
 import { ComparisonTable, ScenarioDetail } from './PlannerResults';
 import { downloadText, plannerCsv } from './plannerCsv';
+import { withShownName } from './plannerDraft';
 import { MAX_SCENARIOS, plannerStore, usePlanner } from './plannerStore';
 import { runDraft } from './runPlanner';
 import { ScenarioForm } from './ScenarioForm';
@@ -30,7 +31,12 @@ export function PlannerPanel() {
 function PlannerBody({ site }: { readonly site: Site }) {
   const t = useT();
   const editable = useEngineer((s) => s.session === 'engineer');
-  const { drafts, active, onTwin, days, month } = usePlanner((s) => s);
+  const { drafts: edited, active, onTwin, days, month } = usePlanner((s) => s);
+  // Default names follow the interface language; typed names stay as typed.
+  const drafts = useMemo(
+    () => edited.map((d) => withShownName(d, (n) => t('planner.scenarioName', { n }))),
+    [edited, t],
+  );
   const answer = useRetrofitContext(days);
   const context = answer.state === 'ready' ? answer.context : null;
 
@@ -129,7 +135,7 @@ function PlannerBody({ site }: { readonly site: Site }) {
             type="button"
             className="chip"
             data-testid={testIds.plannerAdd}
-            onClick={() => store.add(t('planner.scenarioName', { n: drafts.length + 1 }))}
+            onClick={() => store.add(drafts.length + 1)}
           >
             {t('planner.add')}
           </button>
@@ -157,7 +163,7 @@ function PlannerBody({ site }: { readonly site: Site }) {
       {!editable && <div className="planner-note">{t('planner.viewOnly')}</div>}
 
       <div className="planner-body">
-        {draft && <ScenarioForm draft={draft} editable={editable} />}
+        {draft && <ScenarioForm draft={draft} site={site} editable={editable} />}
         <div className="planner-results">
           {answer.state === 'loading' && (
             <div className="planner-muted">{t('planner.loading')}</div>

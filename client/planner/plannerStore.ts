@@ -1,9 +1,7 @@
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import { DEFAULT_CALIBRATION_DAYS } from '../../models/retrofitApi';
-import { translate } from '../i18n/index';
-import { uiStore } from '../state/uiStore';
-import { type PlannerDraft, starterDraft } from './plannerDraft';
+import { newScenarioId, type PlannerDraft, starterDraft } from './plannerDraft';
 
 /** At most this many scenarios side by side. */
 export const MAX_SCENARIOS = 3;
@@ -25,7 +23,8 @@ export interface PlannerActions {
   setOpen(open: boolean): void;
   /** Replaces the active scenario's draft. */
   edit(change: (draft: PlannerDraft) => PlannerDraft): void;
-  add(name: string): void;
+  /** Adds a copy of the edited scenario, named "Scenario n" in the interface language. */
+  add(n: number): void;
   remove(index: number): void;
   select(index: number): void;
   setOnTwin(on: boolean): void;
@@ -33,10 +32,11 @@ export interface PlannerActions {
   setMonth(month: number): void;
 }
 
-export function createPlannerStore(firstName: string) {
+export function createPlannerStore() {
   return createStore<PlannerState & PlannerActions>()((set) => ({
     open: false,
-    drafts: [starterDraft(firstName)],
+    // Named "Scenario 1" in whichever language is shown, until the planner types a name.
+    drafts: [starterDraft('', 1)],
     active: 0,
     onTwin: false,
     days: DEFAULT_CALIBRATION_DAYS,
@@ -45,12 +45,13 @@ export function createPlannerStore(firstName: string) {
     setOpen: (open) => set((s) => ({ open, onTwin: open ? s.onTwin : false })),
     edit: (change) =>
       set((s) => ({ drafts: s.drafts.map((d, i) => (i === s.active ? change(d) : d)) })),
-    add: (name) =>
+    add: (n) =>
       set((s) => {
         if (s.drafts.length >= MAX_SCENARIOS) return s;
         // A new scenario starts as a copy of the one on screen, to vary one thing at a time.
-        const base = s.drafts[s.active] ?? starterDraft(name);
-        return { drafts: [...s.drafts, { ...base, name }], active: s.drafts.length };
+        const base = s.drafts[s.active] ?? starterDraft('', n);
+        const copy = { ...base, id: newScenarioId(), name: '', autoName: n };
+        return { drafts: [...s.drafts, copy], active: s.drafts.length };
       }),
     remove: (index) =>
       set((s) => {
@@ -65,9 +66,7 @@ export function createPlannerStore(firstName: string) {
   }));
 }
 
-export const plannerStore = createPlannerStore(
-  translate(uiStore.getState().lang, 'planner.scenarioName', { n: 1 }),
-);
+export const plannerStore = createPlannerStore();
 
 export function usePlanner<T>(selector: (s: PlannerState & PlannerActions) => T): T {
   return useStore(plannerStore, selector);
