@@ -112,10 +112,14 @@ export const testIds = {
   plannerChoice: (group: string, option: string) => `planner-choice-${group}-${option}`,
   /** The edited scenario's name. */
   plannerName: 'planner-name',
+  /** Saving to the server: `data-state` idle, saving, saved or failed. */
+  plannerSaveState: 'planner-save-state',
   plannerRainOn: 'planner-rain-on',
   plannerRainTank: 'planner-rain-tank',
   /** Yearly potable m³ saved by a scenario; `data-value` holds the unrounded figure. */
   plannerSaved: (index: number) => `planner-saved-${index}`,
+  /** Yearly m³ a supply replaces in a scenario; `data-value` holds the unrounded figure. */
+  plannerReplaced: (source: string, index: number) => `planner-replaced-${source}-${index}`,
   /** Yearly yuan saved, or "tariff not set"; `data-value` is empty without a tariff. */
   plannerYuan: (index: number) => `planner-yuan-${index}`,
   /** Draws the edited scenario's projected flows on the pipes. */

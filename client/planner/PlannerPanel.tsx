@@ -17,6 +17,7 @@ import { MAX_SCENARIOS, plannerStore, usePlanner } from './plannerStore';
 import { runDraft } from './runPlanner';
 import { ScenarioForm } from './ScenarioForm';
 import { useRetrofitContext } from './useRetrofitContext';
+import { useScenarioSync } from './useScenarioSync';
 import { useTwinProjection } from './useTwinProjection';
 
 const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;
@@ -38,6 +39,7 @@ function PlannerBody({ site }: { readonly site: Site }) {
     [edited, t],
   );
   const answer = useRetrofitContext(days);
+  useScenarioSync(site, editable);
   const context = answer.state === 'ready' ? answer.context : null;
 
   // Every scenario is re-projected in the browser on each change (about 15 ms each).
@@ -140,6 +142,7 @@ function PlannerBody({ site }: { readonly site: Site }) {
             {t('planner.add')}
           </button>
         )}
+        {editable && <SaveStateNote />}
         <label className="planner-inline planner-twin">
           <input
             type="checkbox"
@@ -260,5 +263,31 @@ function CalibrationLine({
         })}
       </div>
     </div>
+  );
+}
+
+/** Whether the scenarios are saved on the server. */
+function SaveStateNote() {
+  const t = useT();
+  const save = usePlanner((s) => s.save);
+  const text =
+    save.state === 'saving'
+      ? t('planner.saving')
+      : save.state === 'saved'
+        ? t('planner.saved')
+        : save.state === 'failed'
+          ? t(save.code === 'unauthorized' ? 'planner.saveSignIn' : 'planner.saveFailed')
+          : '';
+  return (
+    <span
+      className={
+        save.state === 'failed' ? 'planner-error planner-save' : 'planner-muted planner-save'
+      }
+      data-testid={testIds.plannerSaveState}
+      data-state={save.state}
+      title={save.state === 'failed' ? save.message : undefined}
+    >
+      {text}
+    </span>
   );
 }

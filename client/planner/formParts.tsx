@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useId } from 'react';
 
 /** A labelled control of the planner form. */
 export function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -50,6 +50,7 @@ interface ChoiceGroupProps<T extends string> {
 /** A row of check boxes or radio buttons under a short legend. */
 export function ChoiceGroup<T extends string>(props: ChoiceGroupProps<T>) {
   const { legend, options, chosen, label, disabled, mode, testId, onChange } = props;
+  const name = useId();
   const toggle = (option: T, on: boolean) => {
     if (mode === 'one') onChange([option]);
     else onChange(on ? [...chosen, option] : chosen.filter((x) => x !== option));
@@ -61,6 +62,7 @@ export function ChoiceGroup<T extends string>(props: ChoiceGroupProps<T>) {
         <label key={option} className="planner-check">
           <input
             type={mode === 'one' ? 'radio' : 'checkbox'}
+            name={mode === 'one' ? name : undefined}
             checked={chosen.includes(option)}
             data-testid={testId?.(option)}
             onChange={(e) => toggle(option, e.target.checked)}

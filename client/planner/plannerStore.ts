@@ -17,7 +17,21 @@ export interface PlannerState {
   readonly days: number;
   /** Month of the typical day drawn on the twin, 1–12. */
   readonly month: number;
+  /** Whether the scenarios saved on the server have been read into `drafts`. */
+  readonly loaded: boolean;
+  /** The last save to the server: none yet, under way, done, or refused with a message. */
+  readonly save: SaveState;
 }
+
+export type SaveState =
+  | { readonly state: 'idle' | 'saving' | 'saved' }
+  | {
+      readonly state: 'failed';
+      /** The server's error code (`unauthorized`, …), or `network` when there was no answer. */
+      readonly code: string;
+      /** The server's words, kept for the tooltip. */
+      readonly message: string;
+    };
 
 export interface PlannerActions {
   setOpen(open: boolean): void;
@@ -30,6 +44,9 @@ export interface PlannerActions {
   setOnTwin(on: boolean): void;
   setDays(days: number): void;
   setMonth(month: number): void;
+  /** Shows the scenarios read from the server (none: keeps the drafts on screen). */
+  load(drafts: readonly PlannerDraft[]): void;
+  setSave(save: SaveState): void;
 }
 
 export function createPlannerStore() {
@@ -41,6 +58,8 @@ export function createPlannerStore() {
     onTwin: false,
     days: DEFAULT_CALIBRATION_DAYS,
     month: 7,
+    loaded: false,
+    save: { state: 'idle' },
     // Closing the planner takes its projection off the twin: nothing projected stays behind.
     setOpen: (open) => set((s) => ({ open, onTwin: open ? s.onTwin : false })),
     edit: (change) =>
@@ -63,6 +82,13 @@ export function createPlannerStore() {
     setOnTwin: (onTwin) => set({ onTwin }),
     setDays: (days) => set({ days }),
     setMonth: (month) => set({ month }),
+    load: (drafts) =>
+      set((s) =>
+        drafts.length > 0
+          ? { drafts: drafts.slice(0, MAX_SCENARIOS), active: 0, loaded: true }
+          : { loaded: true, drafts: s.drafts },
+      ),
+    setSave: (save) => set({ save }),
   }));
 }
 

@@ -5,14 +5,14 @@ import { roomGroups } from './roomOptions';
 const site = buildSampleSite();
 
 describe('rooms a swap can be limited to', () => {
-  it('lists the rooms holding the fixture type by floor and name, in English', () => {
+  it('lists the rooms holding the fixture type by name and floor, in English', () => {
     const groups = roomGroups(site, 'toilet', 'en');
 
     expect(groups.map((g) => g.buildingName)).toEqual(['Office building']);
     expect(groups[0]!.rooms.slice(0, 3)).toEqual([
-      { id: 'ob-f1-men', label: "Floor 1 · Men's toilet" },
-      { id: 'ob-f1-women', label: "Floor 1 · Women's toilet" },
-      { id: 'ob-f1-accessible', label: 'Floor 1 · Accessible toilet' },
+      { id: 'ob-f1-men', label: "Men's toilet · Floor 1" },
+      { id: 'ob-f1-women', label: "Women's toilet · Floor 1" },
+      { id: 'ob-f1-accessible', label: 'Accessible toilet · Floor 1' },
     ]);
     expect(groups[0]!.rooms).toHaveLength(11);
   });
@@ -22,6 +22,6 @@ describe('rooms a swap can be limited to', () => {
 
     expect(groups).toHaveLength(1);
     expect(groups[0]!.rooms.map((r) => r.id)).toEqual(['ax-f2-bath-men', 'ax-f2-bath-women']);
-    expect(groups[0]!.rooms[0]!.label).toMatch(/^2层 · /);
+    expect(groups[0]!.rooms[0]!.label).toMatch(/ · 2层$/);
   });
 });

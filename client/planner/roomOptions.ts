@@ -4,7 +4,7 @@ import type { Lang } from '../i18n/index';
 /** Rooms a swap of one fixture type can be limited to, grouped by building. */
 export interface RoomGroup {
   readonly buildingName: string;
-  /** Rooms holding at least one fixture of the type, labelled "floor · room". */
+  /** Rooms holding at least one fixture of the type, labelled "room · floor". */
   readonly rooms: readonly { readonly id: string; readonly label: string }[];
 }
 
@@ -17,7 +17,7 @@ export function roomGroups(site: Site, type: FixtureType, lang: Lang): RoomGroup
     const rooms = building.floors.flatMap((floor) =>
       floor.rooms
         .filter((room) => withType.has(room.id))
-        .map((room) => ({ id: room.id, label: `${floor.name[lang]} · ${room.name[lang]}` })),
+        .map((room) => ({ id: room.id, label: `${room.name[lang]} · ${floor.name[lang]}` })),
     );
     return rooms.length > 0 ? [{ buildingName: building.name[lang], rooms }] : [];
   });
