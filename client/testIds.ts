@@ -98,7 +98,10 @@ export const testIds = {
   alertAckError: 'alert-ack-error',
   /** Opens and closes the retrofit planner (anyone may view; engineers edit). */
   plannerToggle: 'planner-toggle',
-  /** The planner; `data-state` is loading/ready/error, `data-editable` for engineers. */
+  /**
+   * The planner; `data-state` is loading/ready/error, `data-editable` for engineers,
+   * `data-loaded` once the scenarios saved on the server are shown.
+   */
   plannerPanel: 'planner-panel',
   plannerClose: 'planner-close',
   /** A scenario's tab; `data-selected="true"` on the one being edited. */

@@ -31,7 +31,10 @@ export function PlannerPanel() {
 
 function PlannerBody({ site }: { readonly site: Site }) {
   const t = useT();
-  const editable = useEngineer((s) => s.session === 'engineer');
+  const engineer = useEngineer((s) => s.session === 'engineer');
+  // Edits wait for the saved scenarios, which replace the drafts on screen when they arrive.
+  const loaded = usePlanner((s) => s.loaded);
+  const editable = engineer && loaded;
   const { drafts: edited, active, onTwin, days, month } = usePlanner((s) => s);
   // Default names follow the interface language; typed names stay as typed.
   const drafts = useMemo(
@@ -39,7 +42,7 @@ function PlannerBody({ site }: { readonly site: Site }) {
     [edited, t],
   );
   const answer = useRetrofitContext(days);
-  useScenarioSync(site, editable);
+  useScenarioSync(site, engineer);
   const context = answer.state === 'ready' ? answer.context : null;
 
   // Every scenario is re-projected in the browser on each change (about 15 ms each).
@@ -67,6 +70,7 @@ function PlannerBody({ site }: { readonly site: Site }) {
       data-testid={testIds.plannerPanel}
       data-state={answer.state}
       data-editable={editable}
+      data-loaded={loaded}
     >
       <header className="planner-header">
         <div className="planner-titles">
@@ -142,7 +146,7 @@ function PlannerBody({ site }: { readonly site: Site }) {
             {t('planner.add')}
           </button>
         )}
-        {editable && <SaveStateNote />}
+        {engineer && <SaveStateNote />}
         <label className="planner-inline planner-twin">
           <input
             type="checkbox"
@@ -163,7 +167,7 @@ function PlannerBody({ site }: { readonly site: Site }) {
           </select>
         </label>
       </nav>
-      {!editable && <div className="planner-note">{t('planner.viewOnly')}</div>}
+      {!engineer && <div className="planner-note">{t('planner.viewOnly')}</div>}
 
       <div className="planner-body">
         {draft && <ScenarioForm draft={draft} site={site} editable={editable} />}

@@ -46,7 +46,9 @@ export function useScenarioSync(site: Site, editable: boolean): void {
       .catch((err: unknown) => {
         if (controller.signal.aborted) return;
         log.warn('saved scenarios not read', { message: String(err) });
+        // The drafts on screen stay editable; they are saved as new scenarios.
         plannerStore.getState().setSave(failure(err));
+        plannerStore.getState().load([]);
       });
     return () => controller.abort();
   }, []);

@@ -79,7 +79,9 @@ describe('retrofit planner in Chromium at 1600×900', () => {
   it('shows the saving the projection computes, and a new one when a parameter changes', async () => {
     // Arrange: open the planner and wait for its data.
     await page.locator(byTestId(testIds.plannerToggle)).click();
-    await page.waitForSelector(`${byTestId(testIds.plannerPanel)}[data-state="ready"]`);
+    await page.waitForSelector(
+      `${byTestId(testIds.plannerPanel)}[data-state="ready"][data-loaded="true"]`,
+    );
     expect(await shownSaving()).toBeCloseTo(expectedSaving(2), 6);
 
     // Act: toilets to grade 1 instead of grade 2.
@@ -287,7 +289,9 @@ describe('retrofit planner in Chromium at 1600×900', () => {
     });
     await page.waitForSelector(`${byTestId(testIds.engineerSession)}[data-session="engineer"]`);
     await page.locator(byTestId(testIds.plannerToggle)).click();
-    await page.waitForSelector(`${byTestId(testIds.plannerPanel)}[data-state="ready"]`);
+    await page.waitForSelector(
+      `${byTestId(testIds.plannerPanel)}[data-state="ready"][data-loaded="true"]`,
+    );
 
     // Assert: the scenario is as it was left.
     await expect(page.locator(byTestId(testIds.plannerName)).inputValue()).resolves.toBe(
