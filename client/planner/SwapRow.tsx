@@ -4,17 +4,16 @@ import { useT } from '../i18n/useT';
 import { useUi } from '../state/uiStore';
 import { testIds } from '../testIds';
 import { NumberField } from './NumberField';
-import type { GradeChoice, PlannerDraft, RoomChoice, SwapDraft, SwapType } from './plannerDraft';
+import {
+  type GradeChoice,
+  type PlannerDraft,
+  ROOM_CHOICES,
+  type RoomChoice,
+  type SwapDraft,
+  type SwapType,
+} from './plannerDraft';
 import { plannerStore } from './plannerStore';
 import { roomGroups } from './roomOptions';
-
-const ROOM_FUNCTIONS: readonly RoomChoice[] = [
-  'all',
-  'toilet',
-  'tea_room',
-  'canteen_kitchen',
-  'bathhouse',
-];
 
 /** The scope select's value: `fn:<function>` for rooms of a function, `room:<id>` for one. */
 const scopeValue = (swap: SwapDraft) =>
@@ -67,7 +66,7 @@ export function SwapRow({ type, draft, site, disabled }: Props) {
         data-testid={testIds.plannerSwapRoom(type)}
         onChange={(e) => set(scopeOf(e.target.value))}
       >
-        {ROOM_FUNCTIONS.map((room) => (
+        {ROOM_CHOICES.map((room) => (
           <option key={room} value={`fn:${room}`}>
             {t(`planner.room.${room}` as MessageKey)}
           </option>

@@ -16,6 +16,13 @@ export type GradeChoice = 0 | 1 | 2 | 3;
 
 /** Room functions a swap may be limited to; 'all' swaps the type everywhere. */
 export type RoomChoice = 'all' | 'toilet' | 'tea_room' | 'canteen_kitchen' | 'bathhouse';
+export const ROOM_CHOICES: readonly RoomChoice[] = [
+  'all',
+  'toilet',
+  'tea_room',
+  'canteen_kitchen',
+  'bathhouse',
+];
 
 export interface SwapDraft {
   readonly grade: GradeChoice;

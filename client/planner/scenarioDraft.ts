@@ -5,7 +5,7 @@ import {
   type GradeChoice,
   OVERRIDE_PATHS,
   type PlannerDraft,
-  type RoomChoice,
+  ROOM_CHOICES,
   SWAP_TYPES,
   type SwapDraft,
 } from './plannerDraft';
@@ -16,8 +16,6 @@ import {
  * product's own flush volume, chosen roofs, a cooling load) are not shown and are dropped when
  * the planner saves the scenario again.
  */
-
-const ROOM_CHOICES: readonly string[] = ['toilet', 'tea_room', 'canteen_kitchen', 'bathhouse'];
 
 /**
  * Reads `name` as a default name ("方案 2", "Scenario 2") in any interface language:
@@ -86,7 +84,7 @@ function swapDraft(scenario: Scenario, type: (typeof SWAP_TYPES)[number]): SwapD
   const room = swap.roomFunction ?? 'all';
   return {
     grade: swap.target.grade as GradeChoice,
-    room: ROOM_CHOICES.includes(room) ? (room as RoomChoice) : 'all',
+    room: ROOM_CHOICES.find((choice) => choice === room) ?? 'all',
     roomId: swap.roomId ?? null,
     costPerFixtureYuan: swap.costPerFixtureYuan ?? null,
   };
