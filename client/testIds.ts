@@ -98,7 +98,10 @@ export const testIds = {
   alertAckError: 'alert-ack-error',
   /** Opens and closes the retrofit planner (anyone may view; engineers edit). */
   plannerToggle: 'planner-toggle',
-  /** The planner; `data-state` is loading/ready/error, `data-editable` for engineers. */
+  /**
+   * The planner; `data-state` is loading/ready/error, `data-editable` for engineers,
+   * `data-loaded` once the scenarios saved on the server are shown.
+   */
   plannerPanel: 'planner-panel',
   plannerClose: 'planner-close',
   /** A scenario's tab; `data-selected="true"` on the one being edited. */
@@ -106,10 +109,20 @@ export const testIds = {
   plannerAdd: 'planner-add',
   /** A fixture type's target grade: `0` keeps what is installed. */
   plannerGrade: (fixtureType: string) => `planner-grade-${fixtureType}`,
+  /** Where a fixture type's swap applies: `fn:<room function>` or `room:<room id>`. */
+  plannerSwapRoom: (fixtureType: string) => `planner-swap-room-${fixtureType}`,
+  /** One choice of a measure, e.g. `plannerChoice('rain-use', 'irrigation')`. */
+  plannerChoice: (group: string, option: string) => `planner-choice-${group}-${option}`,
+  /** The edited scenario's name. */
+  plannerName: 'planner-name',
+  /** Saving to the server: `data-state` idle, saving, saved or failed. */
+  plannerSaveState: 'planner-save-state',
   plannerRainOn: 'planner-rain-on',
   plannerRainTank: 'planner-rain-tank',
   /** Yearly potable m³ saved by a scenario; `data-value` holds the unrounded figure. */
   plannerSaved: (index: number) => `planner-saved-${index}`,
+  /** Yearly m³ a supply replaces in a scenario; `data-value` holds the unrounded figure. */
+  plannerReplaced: (source: string, index: number) => `planner-replaced-${source}-${index}`,
   /** Yearly yuan saved, or "tariff not set"; `data-value` is empty without a tariff. */
   plannerYuan: (index: number) => `planner-yuan-${index}`,
   /** Draws the edited scenario's projected flows on the pipes. */

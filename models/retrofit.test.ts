@@ -79,6 +79,35 @@ describe('retrofit scenario validation', () => {
     ).toEqual([{ path: 'rainwater.roofIds[0]', value: 'roof-x', rule: 'no such roof' }]);
   });
 
+  it('accepts a swap limited to one room that holds the fixture type', () => {
+    const swap = { fixtureType: 'toilet', roomId: 'ob-f1-accessible', roomFunction: 'toilet' };
+    const result = parseScenario(
+      { name: 'one room', fixtureSwaps: [{ ...swap, target: { kind: 'grade', grade: 1 } }] },
+      site,
+    );
+    expect(result.ok).toBe(true);
+  });
+
+  it('refuses a one-room swap that could match no fixture', () => {
+    const target = { kind: 'grade', grade: 1 };
+    expect(
+      issuesOf({
+        name: 'x',
+        fixtureSwaps: [
+          { fixtureType: 'shower', roomId: 'ob-f1-men', target },
+          { fixtureType: 'toilet', roomId: 'ob-f1-men', roomFunction: 'tea_room', target },
+        ],
+      }),
+    ).toEqual([
+      { path: 'fixtureSwaps[0].roomId', value: 'ob-f1-men', rule: 'room ob-f1-men has no shower' },
+      {
+        path: 'fixtureSwaps[1].roomFunction',
+        value: 'tea_room',
+        rule: 'room ob-f1-men is a toilet room',
+      },
+    ]);
+  });
+
   it('refuses an unknown field', () => {
     const [issue] = issuesOf({ name: 's', solarPanels: true });
     expect(issue?.path).toBe('(root)');

@@ -62,7 +62,10 @@ export const FixtureSwap = z
   .object({
     /** Fixtures of this type… */
     fixtureType: FixtureType,
-    /** …in this room only, or in rooms of this function, or everywhere. */
+    /**
+     * …in this one room only (it must hold fixtures of the type), or in rooms of this
+     * function, or everywhere. With both, the room must be of that function.
+     */
     roomId: Id.optional(),
     roomFunction: RoomFunction.optional(),
     target: SwapTarget,
@@ -225,15 +228,27 @@ export function parseScenario(input: unknown, site: Site): ScenarioParse {
 
 function siteIssues(scenario: Scenario, site: Site): SiteIssue[] {
   const issues: SiteIssue[] = [];
-  const rooms = new Set(
-    site.buildings.flatMap((b) => b.floors.flatMap((f) => f.rooms)).map((r) => r.id),
+  const rooms = new Map(
+    site.buildings.flatMap((b) => b.floors.flatMap((f) => f.rooms)).map((r) => [r.id, r]),
   );
   const roofs = new Set(site.outdoor.roofs.map((r) => r.id));
   const areas = new Set(site.outdoor.irrigatedAreas.map((a) => a.id));
 
   scenario.fixtureSwaps?.forEach((swap, i) => {
-    if (swap.roomId !== undefined && !rooms.has(swap.roomId)) {
-      issues.push({ path: `fixtureSwaps[${i}].roomId`, value: swap.roomId, rule: 'no such room' });
+    if (swap.roomId === undefined) return;
+    const at = `fixtureSwaps[${i}]`;
+    const room = rooms.get(swap.roomId);
+    if (!room) {
+      issues.push({ path: `${at}.roomId`, value: swap.roomId, rule: 'no such room' });
+      return;
+    }
+    // A swap limited to one room that could match no fixture is a mistake, not a no-op.
+    if (swap.roomFunction !== undefined && swap.roomFunction !== room.function) {
+      const rule = `room ${room.id} is a ${room.function} room`;
+      issues.push({ path: `${at}.roomFunction`, value: swap.roomFunction, rule });
+    } else if (!site.fixtures.some((f) => f.roomId === room.id && f.type === swap.fixtureType)) {
+      const rule = `room ${room.id} has no ${swap.fixtureType}`;
+      issues.push({ path: `${at}.roomId`, value: swap.roomId, rule });
     }
   });
   scenario.rainwater?.roofIds?.forEach((id, i) => {

@@ -1,4 +1,5 @@
 import type { SourceStatus } from './detectionDefaults';
+import type { Scenario } from './retrofit';
 import type { WeatherYear } from './weatherYear';
 
 /**
@@ -70,4 +71,19 @@ export interface RetrofitContextResponse {
     readonly rainDays: number;
   };
   readonly metered: MeteredContext | null;
+}
+
+/** Scenarios the server keeps for the planner at most. */
+export const MAX_SAVED_SCENARIOS = 24;
+
+/** A scenario kept on the server (`PUT /api/v1/retrofit/scenarios/:id`). */
+export interface SavedScenario {
+  /** 1–64 letters, digits or _ . : - chosen by the client. */
+  readonly id: string;
+  readonly scenario: Scenario;
+}
+
+/** `GET /api/v1/retrofit/scenarios`: the saved scenarios, oldest first. */
+export interface SavedScenariosResponse {
+  readonly scenarios: readonly SavedScenario[];
 }

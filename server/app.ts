@@ -33,6 +33,8 @@ import { SavingsCache } from './lobby/savings';
 import { buildIdOf, type LobbySources } from './lobby/view';
 import { readLimit } from './readLimit';
 import { retrofitRoutes } from './retrofit/retrofitRoutes';
+import { scenarioRoutes } from './retrofit/scenarioRoutes';
+import { ScenarioStore } from './retrofit/scenarioStore';
 import { ShareLinks } from './share/links';
 import { shareRoutes } from './share/routes';
 import type { Store } from './store';
@@ -189,7 +191,11 @@ export function createApp({
   if (detectionSettings) {
     app.use(detectionSettingsRoutes({ settings: detectionSettings, sessions, logger }));
   }
-  if (weather) app.use(retrofitRoutes({ twin, store, weather, logger }));
+  if (weather) {
+    app.use(retrofitRoutes({ twin, store, weather, logger }));
+    const scenarios = new ScenarioStore(store.database(), logger);
+    app.use(scenarioRoutes({ site: twin.site, scenarios, sessions, logger }));
+  }
   const complianceSettings = new ComplianceSettingsStore(
     store,
     logger.child({ area: 'compliance' }),

@@ -12,10 +12,12 @@ import { Assumptions } from './Assumptions';
 import { MonthlyChart, TankChart } from './PlannerCharts';
 import { ComparisonTable, ScenarioDetail } from './PlannerResults';
 import { downloadText, plannerCsv } from './plannerCsv';
+import { withShownName } from './plannerDraft';
 import { MAX_SCENARIOS, plannerStore, usePlanner } from './plannerStore';
 import { runDraft } from './runPlanner';
 import { ScenarioForm } from './ScenarioForm';
 import { useRetrofitContext } from './useRetrofitContext';
+import { useScenarioSync } from './useScenarioSync';
 import { useTwinProjection } from './useTwinProjection';
 
 const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;
@@ -29,9 +31,18 @@ export function PlannerPanel() {
 
 function PlannerBody({ site }: { readonly site: Site }) {
   const t = useT();
-  const editable = useEngineer((s) => s.session === 'engineer');
-  const { drafts, active, onTwin, days, month } = usePlanner((s) => s);
+  const engineer = useEngineer((s) => s.session === 'engineer');
+  // Edits wait for the saved scenarios, which replace the drafts on screen when they arrive.
+  const loaded = usePlanner((s) => s.loaded);
+  const editable = engineer && loaded;
+  const { drafts: edited, active, onTwin, days, month } = usePlanner((s) => s);
+  // Default names follow the interface language; typed names stay as typed.
+  const drafts = useMemo(
+    () => edited.map((d) => withShownName(d, (n) => t('planner.scenarioName', { n }))),
+    [edited, t],
+  );
   const answer = useRetrofitContext(days);
+  useScenarioSync(site, engineer);
   const context = answer.state === 'ready' ? answer.context : null;
 
   // Every scenario is re-projected in the browser on each change (about 15 ms each).
@@ -59,6 +70,7 @@ function PlannerBody({ site }: { readonly site: Site }) {
       data-testid={testIds.plannerPanel}
       data-state={answer.state}
       data-editable={editable}
+      data-loaded={loaded}
     >
       <header className="planner-header">
         <div className="planner-titles">
@@ -129,11 +141,12 @@ function PlannerBody({ site }: { readonly site: Site }) {
             type="button"
             className="chip"
             data-testid={testIds.plannerAdd}
-            onClick={() => store.add(t('planner.scenarioName', { n: drafts.length + 1 }))}
+            onClick={() => store.add(drafts.length + 1)}
           >
             {t('planner.add')}
           </button>
         )}
+        {engineer && <SaveStateNote />}
         <label className="planner-inline planner-twin">
           <input
             type="checkbox"
@@ -154,10 +167,10 @@ function PlannerBody({ site }: { readonly site: Site }) {
           </select>
         </label>
       </nav>
-      {!editable && <div className="planner-note">{t('planner.viewOnly')}</div>}
+      {!engineer && <div className="planner-note">{t('planner.viewOnly')}</div>}
 
       <div className="planner-body">
-        {draft && <ScenarioForm draft={draft} editable={editable} />}
+        {draft && <ScenarioForm draft={draft} site={site} editable={editable} />}
         <div className="planner-results">
           {answer.state === 'loading' && (
             <div className="planner-muted">{t('planner.loading')}</div>
@@ -254,5 +267,31 @@ function CalibrationLine({
         })}
       </div>
     </div>
+  );
+}
+
+/** Whether the scenarios are saved on the server. */
+function SaveStateNote() {
+  const t = useT();
+  const save = usePlanner((s) => s.save);
+  const text =
+    save.state === 'saving'
+      ? t('planner.saving')
+      : save.state === 'saved'
+        ? t('planner.saved')
+        : save.state === 'failed'
+          ? t(save.code === 'unauthorized' ? 'planner.saveSignIn' : 'planner.saveFailed')
+          : '';
+  return (
+    <span
+      className={
+        save.state === 'failed' ? 'planner-error planner-save' : 'planner-muted planner-save'
+      }
+      data-testid={testIds.plannerSaveState}
+      data-state={save.state}
+      title={save.state === 'failed' ? save.message : undefined}
+    >
+      {text}
+    </span>
   );
 }

@@ -28,12 +28,22 @@ export function ComparisonTable({ drafts, runs, active }: Props) {
   const t = useT();
   const cell = (run: ScenarioRun, show: (p: Projection) => string) =>
     run.ok ? show(run.projection) : '—';
-  const rows: ReadonlyArray<readonly [MessageKey, (p: Projection) => string]> = [
+  const replaced = (source: 'greywater' | 'condensate' | 'rainwater') =>
+    [
+      `planner.row.${source}`,
+      (p: Projection) => m3(p.annual.replacedM3[source]),
+      source,
+      (p: Projection) => p.annual.replacedM3[source],
+    ] as const;
+  const rows: ReadonlyArray<
+    | readonly [MessageKey, (p: Projection) => string]
+    | readonly [MessageKey, (p: Projection) => string, string, (p: Projection) => number]
+  > = [
     ['planner.row.before', (p) => m3(p.totalBeforeM3)],
     ['planner.row.after', (p) => m3(p.totalAfterM3)],
-    ['planner.row.greywater', (p) => m3(p.annual.replacedM3.greywater)],
-    ['planner.row.condensate', (p) => m3(p.annual.replacedM3.condensate)],
-    ['planner.row.rainwater', (p) => m3(p.annual.replacedM3.rainwater)],
+    replaced('greywater'),
+    replaced('condensate'),
+    replaced('rainwater'),
     ['planner.row.capital', (p) => formatFixed(capitalOf(p), 0)],
     ['planner.row.payback', (p) => payback(capitalOf(p), p.savedYuanPerYear)],
     [
@@ -97,12 +107,18 @@ export function ComparisonTable({ drafts, runs, active }: Props) {
             );
           })}
         </tr>
-        {rows.map(([key, show]) => (
+        {rows.map(([key, show, source, value]) => (
           <tr key={key}>
             <th>{t(key)}</th>
             {runs.map((run, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: columns are scenario slots
-              <td key={i}>{cell(run, show)}</td>
+              <td
+                // biome-ignore lint/suspicious/noArrayIndexKey: columns are scenario slots
+                key={i}
+                data-testid={source === undefined ? undefined : testIds.plannerReplaced(source, i)}
+                data-value={value && run.ok ? value(run.projection) : undefined}
+              >
+                {cell(run, show)}
+              </td>
             ))}
           </tr>
         ))}

@@ -1,3 +1,4 @@
+import type { GreywaterSource, ReuseTarget } from '../../models/retrofit';
 import type { Site } from '../../models/site';
 
 /**
@@ -15,10 +16,20 @@ export type GradeChoice = 0 | 1 | 2 | 3;
 
 /** Room functions a swap may be limited to; 'all' swaps the type everywhere. */
 export type RoomChoice = 'all' | 'toilet' | 'tea_room' | 'canteen_kitchen' | 'bathhouse';
+export const ROOM_CHOICES: readonly RoomChoice[] = [
+  'all',
+  'toilet',
+  'tea_room',
+  'canteen_kitchen',
+  'bathhouse',
+];
 
 export interface SwapDraft {
   readonly grade: GradeChoice;
+  /** Rooms of this function only ('all': everywhere); unused while `roomId` is set. */
   readonly room: RoomChoice;
+  /** One room only, by id; null: the rooms `room` names. */
+  readonly roomId: string | null;
   /** Estimated price of one new fixture, yuan; null: not estimated. */
   readonly costPerFixtureYuan: number | null;
 }
@@ -29,13 +40,38 @@ export interface MeasureDraft {
   readonly costYuan: number | null;
 }
 
+/** Where AC condensate goes. */
+export type CondensateUse = 'irrigation' | 'coolingMakeup';
+
+/** Greywater sources and reuse targets in the order the planner lists them. */
+export const GREYWATER_SOURCES: readonly GreywaterSource[] = [
+  'basins',
+  'showers',
+  'laundry',
+  'floorDrains',
+];
+export const REUSE_TARGETS: readonly ReuseTarget[] = ['toiletFlushing', 'irrigation'];
+export const CONDENSATE_USES: readonly CondensateUse[] = ['coolingMakeup', 'irrigation'];
+
 export interface PlannerDraft {
+  /** The id the scenario is saved under on the server. */
+  readonly id: string;
+  /** The name typed by the planner; shown only while `autoName` is null. */
   readonly name: string;
+  /** n of the default name "Scenario n", shown in the current language; null: typed name. */
+  readonly autoName: number | null;
   readonly swaps: Readonly<Record<SwapType, SwapDraft>>;
   readonly tapAutoOff: boolean;
-  readonly greywater: MeasureDraft & { readonly tankM3: number };
-  readonly condensate: MeasureDraft;
-  readonly rainwater: MeasureDraft & { readonly tankM3: number };
+  readonly greywater: MeasureDraft & {
+    readonly tankM3: number;
+    readonly sources: readonly GreywaterSource[];
+    readonly uses: readonly ReuseTarget[];
+  };
+  readonly condensate: MeasureDraft & { readonly use: CondensateUse };
+  readonly rainwater: MeasureDraft & {
+    readonly tankM3: number;
+    readonly uses: readonly ReuseTarget[];
+  };
   readonly irrigation: MeasureDraft & { readonly drip: boolean; readonly weatherControl: boolean };
   readonly coolingTower: MeasureDraft & { readonly cyclesAfter: number };
   /** Replaces the site's tariff, yuan/m³; null keeps the site's (which may be unset). */
@@ -67,12 +103,20 @@ export const OVERRIDE_PATHS: Readonly<Record<string, readonly [string, string]>>
   visitorLavatoryUses: ['usage', 'visitorLavatoryUses'],
 };
 
-const keep: SwapDraft = { grade: 0, room: 'all', costPerFixtureYuan: null };
+const keep: SwapDraft = { grade: 0, room: 'all', roomId: null, costPerFixtureYuan: null };
 
-/** A scenario with no measure switched on. */
-export function emptyDraft(name: string): PlannerDraft {
+/** A new scenario id: random, so two browsers never save over each other's scenarios. */
+export function newScenarioId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(8));
+  return `s-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** A scenario with no measure switched on; `autoName` n names it "Scenario n". */
+export function emptyDraft(name: string, autoName: number | null = null): PlannerDraft {
   return {
+    id: newScenarioId(),
     name,
+    autoName,
     swaps: {
       toilet: keep,
       urinal: keep,
@@ -81,9 +125,15 @@ export function emptyDraft(name: string): PlannerDraft {
       shower: keep,
     },
     tapAutoOff: false,
-    greywater: { on: false, tankM3: 10, costYuan: null },
-    condensate: { on: false, costYuan: null },
-    rainwater: { on: false, tankM3: 30, costYuan: null },
+    greywater: {
+      on: false,
+      tankM3: 10,
+      sources: ['basins', 'showers'],
+      uses: ['toiletFlushing'],
+      costYuan: null,
+    },
+    condensate: { on: false, use: 'coolingMakeup', costYuan: null },
+    rainwater: { on: false, tankM3: 30, uses: ['irrigation', 'toiletFlushing'], costYuan: null },
     irrigation: { on: false, drip: true, weatherControl: true, costYuan: null },
     coolingTower: { on: false, cyclesAfter: 5, costYuan: null },
     waterYuanPerM3: null,
@@ -93,8 +143,8 @@ export function emptyDraft(name: string): PlannerDraft {
 }
 
 /** A first scenario to start from: water-saving toilets and a rain tank. */
-export function starterDraft(name: string): PlannerDraft {
-  const empty = emptyDraft(name);
+export function starterDraft(name: string, autoName: number | null = null): PlannerDraft {
+  const empty = emptyDraft(name, autoName);
   return {
     ...empty,
     swaps: { ...empty.swaps, toilet: { ...keep, grade: 2 } },
@@ -102,7 +152,24 @@ export function starterDraft(name: string): PlannerDraft {
   };
 }
 
+/** The draft as shown: a default name in the interface language, or the name typed. */
+export function withShownName(
+  draft: PlannerDraft,
+  defaultName: (n: number) => string,
+): PlannerDraft {
+  return draft.autoName === null ? draft : { ...draft, name: defaultName(draft.autoName) };
+}
+
 const cost = (yuan: number | null) => (yuan === null ? {} : { capitalCostYuan: yuan });
+/** The chosen items in the planner's order, so equal choices give equal scenarios. */
+const ordered = <T>(all: readonly T[], chosen: readonly T[]) =>
+  all.filter((x) => chosen.includes(x));
+
+/** Where a swap applies: one room, rooms of a function, or everywhere. */
+function swapScope(swap: SwapDraft): Record<string, string> {
+  if (swap.roomId !== null) return { roomId: swap.roomId };
+  return swap.room === 'all' ? {} : { roomFunction: swap.room };
+}
 
 /** The scenario object a draft stands for, for `parseScenario` to judge. */
 export function draftToScenarioInput(draft: PlannerDraft, site: Site): Record<string, unknown> {
@@ -113,7 +180,7 @@ export function draftToScenarioInput(draft: PlannerDraft, site: Site): Record<st
     const swap = draft.swaps[type];
     return {
       fixtureType: type,
-      ...(swap.room === 'all' ? {} : { roomFunction: swap.room }),
+      ...swapScope(swap),
       target: { kind: 'grade', grade: swap.grade },
       ...(type === 'basin_tap' && draft.tapAutoOff ? { autoOff: true } : {}),
       ...(swap.costPerFixtureYuan === null ? {} : { costPerFixtureYuan: swap.costPerFixtureYuan }),
@@ -125,17 +192,17 @@ export function draftToScenarioInput(draft: PlannerDraft, site: Site): Record<st
   const { greywater: g, condensate: c, rainwater: r, irrigation: i, coolingTower: ct } = draft;
   if (g.on) {
     out.greywater = {
-      sources: ['basins', 'showers'],
-      uses: ['toiletFlushing'],
+      sources: ordered(GREYWATER_SOURCES, g.sources),
+      uses: ordered(REUSE_TARGETS, g.uses),
       tankM3: g.tankM3,
       ...cost(g.costYuan),
     };
   }
-  if (c.on) out.condensate = { use: 'coolingMakeup', ...cost(c.costYuan) };
+  if (c.on) out.condensate = { use: c.use, ...cost(c.costYuan) };
   if (r.on) {
     out.rainwater = {
       tankM3: r.tankM3,
-      uses: ['irrigation', 'toiletFlushing'],
+      uses: ordered(REUSE_TARGETS, r.uses),
       ...cost(r.costYuan),
     };
   }

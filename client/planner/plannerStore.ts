@@ -1,9 +1,7 @@
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import { DEFAULT_CALIBRATION_DAYS } from '../../models/retrofitApi';
-import { translate } from '../i18n/index';
-import { uiStore } from '../state/uiStore';
-import { type PlannerDraft, starterDraft } from './plannerDraft';
+import { newScenarioId, type PlannerDraft, starterDraft } from './plannerDraft';
 
 /** At most this many scenarios side by side. */
 export const MAX_SCENARIOS = 3;
@@ -19,38 +17,60 @@ export interface PlannerState {
   readonly days: number;
   /** Month of the typical day drawn on the twin, 1–12. */
   readonly month: number;
+  /** Whether the scenarios saved on the server have been read into `drafts`. */
+  readonly loaded: boolean;
+  /** The last save to the server: none yet, under way, done, or refused with a message. */
+  readonly save: SaveState;
 }
+
+export type SaveState =
+  | { readonly state: 'idle' | 'saving' | 'saved' }
+  | {
+      readonly state: 'failed';
+      /** The server's error code (`unauthorized`, …), or `network` when there was no answer. */
+      readonly code: string;
+      /** The server's words, kept for the tooltip. */
+      readonly message: string;
+    };
 
 export interface PlannerActions {
   setOpen(open: boolean): void;
   /** Replaces the active scenario's draft. */
   edit(change: (draft: PlannerDraft) => PlannerDraft): void;
-  add(name: string): void;
+  /** Adds a copy of the edited scenario, named "Scenario n" in the interface language. */
+  add(n: number): void;
   remove(index: number): void;
   select(index: number): void;
   setOnTwin(on: boolean): void;
   setDays(days: number): void;
   setMonth(month: number): void;
+  /** Shows the scenarios read from the server (none: keeps the drafts on screen). */
+  load(drafts: readonly PlannerDraft[]): void;
+  setSave(save: SaveState): void;
 }
 
-export function createPlannerStore(firstName: string) {
+export function createPlannerStore() {
   return createStore<PlannerState & PlannerActions>()((set) => ({
     open: false,
-    drafts: [starterDraft(firstName)],
+    // Named "Scenario 1" in whichever language is shown, until the planner types a name.
+    drafts: [starterDraft('', 1)],
     active: 0,
     onTwin: false,
     days: DEFAULT_CALIBRATION_DAYS,
     month: 7,
+    loaded: false,
+    save: { state: 'idle' },
     // Closing the planner takes its projection off the twin: nothing projected stays behind.
     setOpen: (open) => set((s) => ({ open, onTwin: open ? s.onTwin : false })),
     edit: (change) =>
       set((s) => ({ drafts: s.drafts.map((d, i) => (i === s.active ? change(d) : d)) })),
-    add: (name) =>
+    add: (n) =>
       set((s) => {
         if (s.drafts.length >= MAX_SCENARIOS) return s;
         // A new scenario starts as a copy of the one on screen, to vary one thing at a time.
-        const base = s.drafts[s.active] ?? starterDraft(name);
-        return { drafts: [...s.drafts, { ...base, name }], active: s.drafts.length };
+        const base = s.drafts[s.active] ?? starterDraft('', n);
+        const copy = { ...base, id: newScenarioId(), name: '', autoName: n };
+        return { drafts: [...s.drafts, copy], active: s.drafts.length };
       }),
     remove: (index) =>
       set((s) => {
@@ -62,12 +82,17 @@ export function createPlannerStore(firstName: string) {
     setOnTwin: (onTwin) => set({ onTwin }),
     setDays: (days) => set({ days }),
     setMonth: (month) => set({ month }),
+    load: (drafts) =>
+      set((s) =>
+        drafts.length > 0
+          ? { drafts: drafts.slice(0, MAX_SCENARIOS), active: 0, loaded: true }
+          : { loaded: true, drafts: s.drafts },
+      ),
+    setSave: (save) => set({ save }),
   }));
 }
 
-export const plannerStore = createPlannerStore(
-  translate(uiStore.getState().lang, 'planner.scenarioName', { n: 1 }),
-);
+export const plannerStore = createPlannerStore();
 
 export function usePlanner<T>(selector: (s: PlannerState & PlannerActions) => T): T {
   return useStore(plannerStore, selector);

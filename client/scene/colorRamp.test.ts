@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   flowColor,
   flowRampT,
+  projectedRampT,
   RAMP_FLOWING,
   RAMP_HIGH,
   RAMP_STILL,
@@ -37,5 +38,15 @@ describe('colour ramp', () => {
   it('shows a small flow visibly apart from still water', () => {
     const c = flowColor(0.01, 5, fresh());
     expect(c.b - RAMP_STILL.b).toBeGreaterThan(0.05);
+  });
+
+  it('puts projected flows on a ramp with no still-water cut-off, three decades deep', () => {
+    // Top 2 L/s: scale 0.002 L/s, t = ln(1 + q / 0.002) / ln(1001).
+    expect(projectedRampT(0, 2)).toBe(0);
+    expect(projectedRampT(Number.NaN, 2)).toBe(0);
+    expect(projectedRampT(0.0004, 2)).toBeCloseTo(Math.log(1.2) / Math.log(1001), 12);
+    expect(projectedRampT(0.02, 2)).toBeCloseTo(Math.log(11) / Math.log(1001), 12);
+    expect(projectedRampT(2, 2)).toBe(1);
+    expect(projectedRampT(5, 2)).toBe(1);
   });
 });

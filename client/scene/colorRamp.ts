@@ -69,7 +69,23 @@ export function suspectColor(confidence: number, out: Rgb): Rgb {
 export const PROJECTED_LOW: Readonly<Rgb> = { r: 0.3, g: 0.18, b: 0.55 };
 export const PROJECTED_HIGH: Readonly<Rgb> = { r: 0.86, g: 0.62, b: 1.0 };
 
+/** Decades of flow below the top that the projected ramp spreads over. */
+const PROJECTED_DECADES = 3;
+
+/**
+ * Position on the projected ramp, 0…1. Projected flows are means over a day or an hour, so
+ * any flow above zero is water that moves: there is no still-water cut-off and no floor, and
+ * a smaller flow always sits lower. A pipe feeding one fixture, whose day mean is below
+ * `STILL_FLOW_LPS`, therefore shows its saving. Logarithmic over three decades below the top.
+ */
+export function projectedRampT(flowLps: number, highFlowLps: number): number {
+  const q = Math.abs(flowLps);
+  if (!(q > 0) || !(highFlowLps > 0)) return 0;
+  const scale = highFlowLps / 10 ** PROJECTED_DECADES;
+  return Math.min(1, Math.log1p(q / scale) / Math.log1p(highFlowLps / scale));
+}
+
 /** Writes the colour of a pipe projected to carry `flowLps` against `highFlowLps` into `out`. */
 export function projectedColor(flowLps: number, highFlowLps: number, out: Rgb): Rgb {
-  return mix(PROJECTED_LOW, PROJECTED_HIGH, flowRampT(flowLps, highFlowLps), out);
+  return mix(PROJECTED_LOW, PROJECTED_HIGH, projectedRampT(flowLps, highFlowLps), out);
 }

@@ -6,7 +6,14 @@ import {
   type InstancedMesh,
   SRGBColorSpace,
 } from 'three';
-import { flowColor, flowRampT, projectedColor, type Rgb, suspectColor } from './colorRamp';
+import {
+  flowColor,
+  flowRampT,
+  projectedColor,
+  projectedRampT,
+  type Rgb,
+  suspectColor,
+} from './colorRamp';
 
 /**
  * The colours of the pipe instances, shared by the scene and its tests. Every instance gets a
@@ -108,7 +115,7 @@ export function paintProjectedPipes(
     const q = afterLps[i] ?? 0;
     projectedColor(q, high, scratch.rgb);
     put(mesh, i, scratch);
-    attributes.flow?.setX(i, flowRampT(q, high));
+    attributes.flow?.setX(i, projectedRampT(q, high));
     attributes.suspect?.setX(i, 0);
   }
   if (mesh.instanceColor) mesh.instanceColor.needsUpdate = true;

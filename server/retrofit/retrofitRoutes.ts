@@ -54,7 +54,7 @@ export function retrofitRoutes({ twin, store, weather, logger }: RetrofitRoutesO
         value: (req.query as Record<string, unknown>).days ?? null,
         rule: issue.message,
       }));
-      throw new ApiFailure(400, ErrorCode.badRequest, describe(issues), issues);
+      throw new ApiFailure(400, ErrorCode.badRequest, describeIssues(issues), issues);
     }
     return parsed.data.days;
   };
@@ -82,7 +82,7 @@ export function retrofitRoutes({ twin, store, weather, logger }: RetrofitRoutesO
         ...i,
         path: i.path === '(root)' ? 'body' : `body.${i.path}`,
       }));
-      throw new ApiFailure(400, ErrorCode.invalidScenario, describe(issues), issues);
+      throw new ApiFailure(400, ErrorCode.invalidScenario, describeIssues(issues), issues);
     }
     const context = metered(days);
     const startMs = performance.now();
@@ -101,7 +101,9 @@ export function retrofitRoutes({ twin, store, weather, logger }: RetrofitRoutesO
 }
 
 /** The first issue in words, for the message beside the structured list. */
-function describe(issues: ReadonlyArray<{ path: string; value: unknown; rule: string }>) {
+export function describeIssues(
+  issues: ReadonlyArray<{ path: string; value: unknown; rule: string }>,
+) {
   const first = issues[0];
   if (!first) return 'invalid request';
   const value = JSON.stringify(first.value) ?? 'missing';

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { AssumptionLog } from './assumptions';
 import type { FixtureDemand } from './baseline';
+import { applyFixtureSwaps } from './demandMeasures';
 import { dailyVolumeL, dualFlushAverageL, swapFactor, swapSpec } from './fixtureSwap';
 
 /** A baseline fixture with only what a swap reads. */
@@ -67,5 +69,64 @@ describe('fixture swaps', () => {
 
   it('refuses a grade for a squat pan, whose grade values are unconfirmed', () => {
     expect(() => swapSpec('squat_toilet', { kind: 'grade', grade: 1 })).toThrow(/squat_toilet/);
+  });
+
+  it('swaps only the toilet of the one room chosen, over a swap of every toilet', () => {
+    // Two 9 L toilets flushed 20 times a day: 180 L each, 360 L together.
+    // Every toilet to grade 2 (5.0 L), then the accessible toilet alone to grade 1 (4.0 L):
+    // the later swap wins where both match. Men's room 20 × 5 = 100 L, accessible
+    // 20 × 4 = 80 L; 180 L a day together, saving 180 L.
+    const day = (litres: number) => Float64Array.from({ length: 24 }, () => litres);
+    const men = fixture({ fixtureId: 'men', roomId: 'wc-men', dailyL: day(180) });
+    const accessible = fixture({ fixtureId: 'acc', roomId: 'wc-acc', dailyL: day(180) });
+    const scenario = {
+      name: 'one room',
+      fixtureSwaps: [
+        { fixtureType: 'toilet' as const, target: { kind: 'grade' as const, grade: 2 as const } },
+        {
+          fixtureType: 'toilet' as const,
+          roomId: 'wc-acc',
+          target: { kind: 'grade' as const, grade: 1 as const },
+        },
+      ],
+    };
+
+    const { baseline, swapOf } = applyFixtureSwaps(
+      { fixtures: [men, accessible], unmeteredM3PerDay: new Map() },
+      scenario,
+      new AssumptionLog(),
+    );
+
+    expect(swapOf).toEqual(
+      new Map([
+        ['men', 0],
+        ['acc', 1],
+      ]),
+    );
+    const [menAfter, accAfter] = baseline.fixtures;
+    expect(menAfter!.dailyL[0]).toBeCloseTo(100, 10);
+    expect(accAfter!.dailyL[0]).toBeCloseTo(80, 10);
+    expect(menAfter!.dailyL[0]! + accAfter!.dailyL[0]!).toBeCloseTo(180, 10);
+  });
+
+  it('leaves the toilets of other rooms alone when one room is chosen', () => {
+    // Only the accessible toilet, grade 1: 180 L → 80 L there; the men's stays at 180 L.
+    const day = (litres: number) => Float64Array.from({ length: 24 }, () => litres);
+    const men = fixture({ fixtureId: 'men', roomId: 'wc-men', dailyL: day(180) });
+    const accessible = fixture({ fixtureId: 'acc', roomId: 'wc-acc', dailyL: day(180) });
+    const swap = {
+      fixtureType: 'toilet' as const,
+      roomId: 'wc-acc',
+      target: { kind: 'grade' as const, grade: 1 as const },
+    };
+
+    const { baseline } = applyFixtureSwaps(
+      { fixtures: [men, accessible], unmeteredM3PerDay: new Map() },
+      { name: 'one room', fixtureSwaps: [swap] },
+      new AssumptionLog(),
+    );
+
+    expect(baseline.fixtures[0]!.dailyL[5]).toBe(180);
+    expect(baseline.fixtures[1]!.dailyL[5]).toBeCloseTo(80, 10);
   });
 });

@@ -1,15 +1,20 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type GradeChoice, starterDraft } from '../../client/planner/plannerDraft';
+import {
+  type GradeChoice,
+  type PlannerDraft,
+  starterDraft,
+} from '../../client/planner/plannerDraft';
 import { runDraft } from '../../client/planner/runPlanner';
 import { testIds } from '../../client/testIds';
-import type { RetrofitContextResponse } from '../../models/retrofitApi';
+import type { RetrofitContextResponse, SavedScenariosResponse } from '../../models/retrofitApi';
 import type { Site } from '../../models/site';
 import type { TestTwin } from '../support/testTwin';
 import { openTwinPage, signInThroughUi, startLiveTwin } from '../support/twinPage';
 
 const byTestId = (id: string) => `[data-testid="${id}"]`;
 type Rgb = [number, number, number];
+type Ran = Extract<ReturnType<typeof runDraft>, { ok: true }>;
 
 describe('retrofit planner in Chromium at 1600×900', () => {
   let twin: TestTwin;
@@ -31,6 +36,20 @@ describe('retrofit planner in Chromium at 1600×900', () => {
     if (!run.ok) throw new Error('scenario refused');
     return run.projection.totalBeforeM3 - run.projection.totalAfterM3;
   };
+  /** A figure the pure core gives for the starter scenario changed by `change`. */
+  const expected = (change: (d: PlannerDraft) => PlannerDraft, pick: (r: Ran) => number) => {
+    const run = runDraft(change(starterDraft('x')), site, context);
+    if (!run.ok) throw new Error('scenario refused');
+    return pick(run);
+  };
+  const numberAt = async (testId: string) =>
+    Number(await page.locator(byTestId(testId)).getAttribute('data-value'));
+  const savedScenarios = async () =>
+    (
+      (await (
+        await fetch(`${twin.url}/api/v1/retrofit/scenarios`)
+      ).json()) as SavedScenariosResponse
+    ).scenarios;
   const shownSaving = async () =>
     Number(await page.locator(byTestId(testIds.plannerSaved(0))).getAttribute('data-value'));
   const pipeColour = () =>
@@ -60,7 +79,9 @@ describe('retrofit planner in Chromium at 1600×900', () => {
   it('shows the saving the projection computes, and a new one when a parameter changes', async () => {
     // Arrange: open the planner and wait for its data.
     await page.locator(byTestId(testIds.plannerToggle)).click();
-    await page.waitForSelector(`${byTestId(testIds.plannerPanel)}[data-state="ready"]`);
+    await page.waitForSelector(
+      `${byTestId(testIds.plannerPanel)}[data-state="ready"][data-loaded="true"]`,
+    );
     expect(await shownSaving()).toBeCloseTo(expectedSaving(2), 6);
 
     // Act: toilets to grade 1 instead of grade 2.
@@ -103,11 +124,16 @@ describe('retrofit planner in Chromium at 1600×900', () => {
 
     // Act: back to grade 3 toilets, which flush more.
     await page.locator(byTestId(testIds.plannerGrade('toilet'))).selectOption('3');
-    // One toilet's day mean is below the still-water threshold, so its flow, not its colour.
+    const colourGrade1 = await pipeColour();
+    // One toilet's day mean is below the still-water threshold; its colour follows all the same.
     await page.waitForFunction(([id, before]) => window.__twin?.projectedFlowLps(id) !== before, [
       toiletPipe,
       flowGrade1,
     ] as const);
+    await page.waitForFunction(
+      ([id, before]) => JSON.stringify(window.__twin?.pipeColor(id)) !== before,
+      [toiletPipe, JSON.stringify(colourGrade1)] as const,
+    );
     const flowGrade3 = await page.evaluate((id) => window.__twin?.projectedFlowLps(id), toiletPipe);
     expect(flowGrade3).toBeGreaterThan(flowGrade1!);
     // Violet, not the measured blue-cyan: red above green.
@@ -180,5 +206,114 @@ describe('retrofit planner in Chromium at 1600×900', () => {
       ([id, before]) => JSON.stringify(window.__twin?.pipeColor(id)) !== before,
       [toiletPipe, JSON.stringify(projectedGrade3)] as const,
     );
+  });
+
+  it('chooses reuse, a single room and a name, and keeps them across a reload', async () => {
+    // Arrange: the page is in English now; the default name follows the language.
+    await expect(page.locator(byTestId(testIds.plannerTab(0))).textContent()).resolves.toBe(
+      'Scenario 1',
+    );
+    await expect(page.locator(byTestId(testIds.plannerName)).inputValue()).resolves.toBe(
+      'Scenario 1',
+    );
+    const grade3 = (d: PlannerDraft): PlannerDraft => ({
+      ...d,
+      swaps: { ...d.swaps, toilet: { ...d.swaps.toilet, grade: 3 } },
+    });
+    const rainM3 = testIds.plannerReplaced('rainwater', 0);
+    expect(await numberAt(rainM3)).toBeCloseTo(
+      expected(grade3, (r) => r.projection.annual.replacedM3.rainwater),
+      6,
+    );
+
+    // Act: rain water for irrigation only, no longer for flushing.
+    await page.locator(byTestId(testIds.plannerChoice('rain-use', 'toiletFlushing'))).uncheck();
+
+    // Assert: the rain it replaces follows, to the figure the pure core gives.
+    const irrigationOnly = (d: PlannerDraft): PlannerDraft => ({
+      ...grade3(d),
+      rainwater: { ...d.rainwater, uses: ['irrigation'] },
+    });
+    const rainIrrigation = expected(
+      irrigationOnly,
+      (r) => r.projection.annual.replacedM3.rainwater,
+    );
+    await page.waitForFunction(
+      ([id, v]) =>
+        Math.abs(
+          Number(document.querySelector(`[data-testid="${id}"]`)?.getAttribute('data-value')) - v,
+        ) < 1e-6,
+      [rainM3, rainIrrigation] as const,
+    );
+
+    // Act: grade 1 toilets in the accessible toilet only, and a name of our own.
+    const room = page.locator(byTestId(testIds.plannerSwapRoom('toilet')));
+    await expect(room.locator('option[value="room:ob-f1-accessible"]').textContent()).resolves.toBe(
+      'Accessible toilet · Floor 1',
+    );
+    await page.locator(byTestId(testIds.plannerGrade('toilet'))).selectOption('1');
+    await room.selectOption('room:ob-f1-accessible');
+    await page.locator(byTestId(testIds.plannerName)).fill('Rain for lawns');
+
+    // Assert: the saving is that of the one room; the server holds the scenario.
+    const oneRoom = (d: PlannerDraft): PlannerDraft => ({
+      ...irrigationOnly(d),
+      swaps: {
+        ...d.swaps,
+        toilet: { ...d.swaps.toilet, grade: 1, roomId: 'ob-f1-accessible' },
+      },
+    });
+    const oneRoomSaving = expected(
+      oneRoom,
+      (r) => r.projection.totalBeforeM3 - r.projection.totalAfterM3,
+    );
+    await page.waitForFunction(
+      ([id, v]) =>
+        Math.abs(
+          Number(document.querySelector(`[data-testid="${id}"]`)?.getAttribute('data-value')) - v,
+        ) < 1e-6,
+      [testIds.plannerSaved(0), oneRoomSaving] as const,
+    );
+    await expect
+      .poll(async () => (await savedScenarios())[0]?.scenario.name, { timeout: 10_000 })
+      .toBe('Rain for lawns');
+    expect((await savedScenarios())[0]?.scenario).toMatchObject({
+      fixtureSwaps: [{ fixtureType: 'toilet', roomId: 'ob-f1-accessible' }],
+      rainwater: { uses: ['irrigation'] },
+    });
+
+    // Act: reload the page (back in Chinese) and open the planner again.
+    await page.reload();
+    await page.waitForFunction(() => window.__twin?.sceneReady === true, null, {
+      timeout: 120_000,
+    });
+    await page.waitForSelector(`${byTestId(testIds.engineerSession)}[data-session="engineer"]`);
+    await page.locator(byTestId(testIds.plannerToggle)).click();
+    await page.waitForSelector(
+      `${byTestId(testIds.plannerPanel)}[data-state="ready"][data-loaded="true"]`,
+    );
+
+    // Assert: the scenario is as it was left.
+    await expect(page.locator(byTestId(testIds.plannerName)).inputValue()).resolves.toBe(
+      'Rain for lawns',
+    );
+    await expect(room.inputValue()).resolves.toBe('room:ob-f1-accessible');
+    await expect(
+      page.locator(byTestId(testIds.plannerChoice('rain-use', 'toiletFlushing'))).isChecked(),
+    ).resolves.toBe(false);
+    expect(await shownSaving()).toBeCloseTo(oneRoomSaving, 6);
+
+    // Act: add a scenario. Assert: its default name is in Chinese, then in English.
+    await page.locator(byTestId(testIds.plannerAdd)).click();
+    await expect(page.locator(byTestId(testIds.plannerTab(1))).textContent()).resolves.toBe(
+      '方案 2',
+    );
+    await page.screenshot({ path: '/tmp/retrofit-planner-choices-zh.png' });
+    await page.locator(byTestId(testIds.languageSwitch)).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    await expect(page.locator(byTestId(testIds.plannerTab(1))).textContent()).resolves.toBe(
+      'Scenario 2',
+    );
+    await page.screenshot({ path: '/tmp/retrofit-planner-choices-en.png' });
   });
 });
