@@ -1,8 +1,9 @@
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testIds } from '../../client/testIds';
 import type { ComplianceReport } from '../../models/compliance';
-import { launchChromium } from '../support/browser';
+import { ARTIFACTS, launchChromium, screenshot } from '../support/browser';
 import { startTestTwin, type TestTwin } from '../support/testTwin';
 
 const byTestId = (id: string) => `[data-testid="${id}"]`;
@@ -16,10 +17,10 @@ describe('compliance page in Chromium at 1600×900', () => {
   let page: Page;
   let report: ComplianceReport;
 
-  /** Scrolls a section to the top of the page and saves the view as /tmp/compliance-<name>.png. */
+  /** Scrolls a section to the top of the page and keeps the view as compliance-<name>.png. */
   const shoot = async (selector: string, name: string) => {
     await page.locator(selector).evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    await page.screenshot({ path: `/tmp/compliance-${name}.png` });
+    await screenshot(page, `compliance-${name}`);
   };
 
   beforeAll(async () => {
@@ -149,9 +150,9 @@ describe('compliance page in Chromium at 1600×900', () => {
 
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator(byTestId(testIds.compliancePrint)).isVisible()).toBe(false);
-    await page.screenshot({ path: '/tmp/compliance-print.png' });
+    await screenshot(page, 'compliance-print');
     const pdf = await page.pdf({
-      path: '/tmp/compliance-print.pdf',
+      path: path.join(ARTIFACTS, 'compliance-print.pdf'),
       format: 'A4',
       landscape: true,
     });

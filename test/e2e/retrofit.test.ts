@@ -9,6 +9,7 @@ import { runDraft } from '../../client/planner/runPlanner';
 import { testIds } from '../../client/testIds';
 import type { RetrofitContextResponse, SavedScenariosResponse } from '../../models/retrofitApi';
 import type { Site } from '../../models/site';
+import { screenshot } from '../support/browser';
 import type { TestTwin } from '../support/testTwin';
 import { openTwinPage, signInThroughUi, startLiveTwin } from '../support/twinPage';
 
@@ -165,7 +166,7 @@ describe('retrofit planner in Chromium at 1600×900', () => {
         }),
       [mainPipe, testIds.projectionHour] as const,
     );
-    await page.screenshot({ path: '/tmp/retrofit-replay.png' });
+    await screenshot(page, 'retrofit-replay');
     const night = samples[3]!;
     const busy = samples[10]!;
 
@@ -188,15 +189,15 @@ describe('retrofit planner in Chromium at 1600×900', () => {
     ).resolves.toBe('false');
 
     // Screenshots in both languages, to be looked at.
-    await page.screenshot({ path: '/tmp/retrofit-planner-zh.png' });
+    await screenshot(page, 'retrofit-planner-zh');
     await page.locator(byTestId(testIds.languageSwitch)).click();
     await page.waitForFunction(() => document.documentElement.lang === 'en');
-    await page.screenshot({ path: '/tmp/retrofit-planner-en.png' });
+    await screenshot(page, 'retrofit-planner-en');
     await page.locator('.planner-charts').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: '/tmp/retrofit-planner-en-charts.png' });
+    await screenshot(page, 'retrofit-planner-en-charts');
     await page.locator('.planner-results').evaluate((el) => el.scrollTo(0, el.scrollHeight));
     await page.locator('.planner-form').evaluate((el) => el.scrollTo(0, el.scrollHeight));
-    await page.screenshot({ path: '/tmp/retrofit-planner-en-lower.png' });
+    await screenshot(page, 'retrofit-planner-en-lower');
 
     // Act: back to measured colours.
     await page.locator(byTestId(testIds.plannerOnTwin)).uncheck();
@@ -308,12 +309,12 @@ describe('retrofit planner in Chromium at 1600×900', () => {
     await expect(page.locator(byTestId(testIds.plannerTab(1))).textContent()).resolves.toBe(
       '方案 2',
     );
-    await page.screenshot({ path: '/tmp/retrofit-planner-choices-zh.png' });
+    await screenshot(page, 'retrofit-planner-choices-zh');
     await page.locator(byTestId(testIds.languageSwitch)).click();
     await page.waitForFunction(() => document.documentElement.lang === 'en');
     await expect(page.locator(byTestId(testIds.plannerTab(1))).textContent()).resolves.toBe(
       'Scenario 2',
     );
-    await page.screenshot({ path: '/tmp/retrofit-planner-choices-en.png' });
+    await screenshot(page, 'retrofit-planner-choices-en');
   });
 });

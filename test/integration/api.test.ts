@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MeterSummary, SeriesResponse } from '../../models/protocol';
-import { READS_PER_SECOND } from '../../server/readLimit';
+import { READS_PER_WINDOW } from '../../server/readLimit';
 import { startTestTwin, type TestTwin } from '../support/testTwin';
 
 const HOUR = 3_600_000;
@@ -115,7 +115,7 @@ describe('HTTP API', () => {
 
   it('answers a flood of reads from one client with 429, and health stays open', async () => {
     const answers = await Promise.all(
-      Array.from({ length: READS_PER_SECOND + 10 }, () => fetch(`${twin.url}/api/v1/site`)),
+      Array.from({ length: READS_PER_WINDOW + 20 }, () => fetch(`${twin.url}/api/v1/session`)),
     );
     const health = await fetch(`${twin.url}/api/v1/health`);
 
@@ -123,7 +123,7 @@ describe('HTTP API', () => {
     expect(limited.length).toBeGreaterThanOrEqual(10);
     expect(await limited[0]!.json()).toEqual({
       code: 'rate_limited',
-      message: `more than ${READS_PER_SECOND} API reads a second from one client; wait a second`,
+      message: `more than ${READS_PER_WINDOW} API reads in 10 s from one client; wait and retry`,
     });
     expect(health.status).toBe(200);
   });
