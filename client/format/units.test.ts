@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatFixed, formatLitresAsM3, formatLps, formatLpsAsM3h, formatSpeed } from './units';
+import {
+  formatFixed,
+  formatLitresAsM3,
+  formatLps,
+  formatLpsAsM3h,
+  formatSpeed,
+  monthName,
+} from './units';
 
 describe('unit formatting', () => {
   it('shows a dash for missing values, never 0', () => {
@@ -32,5 +39,13 @@ describe('unit formatting', () => {
     expect(formatSpeed(36_000, 'zh-CN')).toBe('3.6万');
     expect(formatSpeed(1_000_000, 'en')).toBe('1M');
     expect(formatSpeed(36_000, 'en')).toBe('36K');
+  });
+});
+
+describe('monthName', () => {
+  it('names months in English, January to December', () => {
+    expect(monthName(1)).toBe('January');
+    expect(monthName(7)).toBe('July');
+    expect(monthName(12)).toBe('December');
   });
 });

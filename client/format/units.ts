@@ -49,3 +49,10 @@ export function formatSpeed(speed: number, locale: string): string {
     whole,
   );
 }
+
+const ENGLISH_MONTH = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' });
+
+/** The English name of a month, 1 = January … 12 = December. */
+export function monthName(month: number): string {
+  return ENGLISH_MONTH.format(Date.UTC(2000, month - 1, 15));
+}

@@ -306,7 +306,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'planner.print': 'Print',
   'planner.onTwin': 'Show projected flows on the model',
   'planner.month': 'Typical day in month',
-  'planner.monthN': 'Month {month}',
+  'planner.monthN': '{monthName}',
   'planner.section.fixtures': 'Fixture swaps',
   'planner.section.supplies': 'Non-conventional water',
   'planner.section.demand': 'Irrigation and cooling tower',
@@ -417,7 +417,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'planner.weather': 'Rain: {source}, {rain} mm in the year',
   'planner.printTitle': 'Water-saving retrofit plan (estimates)',
   'planner.banner':
-    'Projection, not measured: the pipes show projected flows of “{name}” (typical day in month {month})',
+    'Projection, not measured: the pipes show projected flows of “{name}” (a typical day in {monthName})',
   'planner.bannerOff': 'Back to measured',
   'planner.replayPlay': 'Replay typical day',
   'planner.replayPause': 'Pause',

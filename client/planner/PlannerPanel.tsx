@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { CALIBRATION_DAYS, type RetrofitContextResponse } from '../../models/retrofitApi';
 import type { Site } from '../../models/site';
 import type { Calibration } from '../../simulations/retrofit/calibration';
-import { formatFixed } from '../format/units';
+import { formatFixed, monthName } from '../format/units';
 import { useT } from '../i18n/useT';
 import { useEngineer } from '../state/engineerStore';
 import { useLive } from '../state/useLive';
@@ -161,7 +161,7 @@ function PlannerBody({ site }: { readonly site: Site }) {
           <select value={month} onChange={(e) => store.setMonth(Number(e.target.value))}>
             {MONTHS.map((m) => (
               <option key={m} value={m}>
-                {t('planner.monthN', { month: m })}
+                {t('planner.monthN', { month: m, monthName: monthName(m) })}
               </option>
             ))}
           </select>

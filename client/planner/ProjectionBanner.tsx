@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { monthName } from '../format/units';
 import { useT } from '../i18n/useT';
 import { projectionStore, useProjection } from '../state/projectionStore';
 import { testIds } from '../testIds';
@@ -39,7 +40,7 @@ export function ProjectionBanner() {
   return (
     <div className="projection-banner" role="status" data-testid={testIds.projectionBanner}>
       <span className="projection-swatch" aria-hidden="true" />
-      {t('planner.banner', { name, month })}
+      {t('planner.banner', { name, month, monthName: monthName(month) })}
       <span className="projection-hour" data-testid={testIds.projectionHour} data-hour={hour ?? ''}>
         {hour === null
           ? t('planner.replayDayMean')
