@@ -43,9 +43,9 @@ describe('unit formatting', () => {
 });
 
 describe('monthName', () => {
-  it('names months in English, January to December', () => {
-    expect(monthName(1)).toBe('January');
-    expect(monthName(7)).toBe('July');
-    expect(monthName(12)).toBe('December');
+  it('names months in the interface language, January to December', () => {
+    expect(monthName('en', 1)).toBe('January');
+    expect(monthName('en', 12)).toBe('December');
+    expect(monthName('zh', 7)).toBe('7月');
   });
 });

@@ -50,9 +50,12 @@ export function formatSpeed(speed: number, locale: string): string {
   );
 }
 
-const ENGLISH_MONTH = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' });
+const MONTH_NAMES = {
+  zh: new Intl.DateTimeFormat('zh-CN', { month: 'numeric', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' }),
+};
 
-/** The English name of a month, 1 = January … 12 = December. */
-export function monthName(month: number): string {
-  return ENGLISH_MONTH.format(Date.UTC(2000, month - 1, 15));
+/** A month's name in the interface language (1 = January): "7月", "July". */
+export function monthName(lang: 'zh' | 'en', month: number): string {
+  return MONTH_NAMES[lang].format(Date.UTC(2000, month - 1, 15));
 }

@@ -6,6 +6,7 @@ import type { Calibration } from '../../simulations/retrofit/calibration';
 import { formatFixed, monthName } from '../format/units';
 import { useT } from '../i18n/useT';
 import { useEngineer } from '../state/engineerStore';
+import { useUi } from '../state/uiStore';
 import { useLive } from '../state/useLive';
 import { testIds } from '../testIds';
 import { Assumptions } from './Assumptions';
@@ -31,6 +32,7 @@ export function PlannerPanel() {
 
 function PlannerBody({ site }: { readonly site: Site }) {
   const t = useT();
+  const lang = useUi((s) => s.lang);
   const engineer = useEngineer((s) => s.session === 'engineer');
   // Edits wait for the saved scenarios, which replace the drafts on screen when they arrive.
   const loaded = usePlanner((s) => s.loaded);
@@ -161,7 +163,7 @@ function PlannerBody({ site }: { readonly site: Site }) {
           <select value={month} onChange={(e) => store.setMonth(Number(e.target.value))}>
             {MONTHS.map((m) => (
               <option key={m} value={m}>
-                {t('planner.monthN', { month: m, monthName: monthName(m) })}
+                {t('planner.monthN', { monthName: monthName(lang, m) })}
               </option>
             ))}
           </select>

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { monthName } from '../format/units';
 import { useT } from '../i18n/useT';
 import { projectionStore, useProjection } from '../state/projectionStore';
+import { useUi } from '../state/uiStore';
 import { testIds } from '../testIds';
 import { plannerStore, usePlanner } from './plannerStore';
 
@@ -17,6 +18,7 @@ const clock = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
  */
 export function ProjectionBanner() {
   const t = useT();
+  const lang = useUi((s) => s.lang);
   const name = useProjection((s) => (s.flows ? s.scenarioName : null));
   const hour = useProjection((s) => s.hour);
   const playing = useProjection((s) => s.playing);
@@ -40,7 +42,7 @@ export function ProjectionBanner() {
   return (
     <div className="projection-banner" role="status" data-testid={testIds.projectionBanner}>
       <span className="projection-swatch" aria-hidden="true" />
-      {t('planner.banner', { name, month, monthName: monthName(month) })}
+      {t('planner.banner', { name, monthName: monthName(lang, month) })}
       <span className="projection-hour" data-testid={testIds.projectionHour} data-hour={hour ?? ''}>
         {hour === null
           ? t('planner.replayDayMean')
