@@ -221,6 +221,7 @@ export function createApp({
   const sources: LobbySources = {
     twin,
     store,
+    knownUnmetered: complianceSettings,
     ...(alerts ? { alerts } : {}),
     buildId: buildIdOf(clientDir),
   };

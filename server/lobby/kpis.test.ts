@@ -118,6 +118,19 @@ describe('lobbyKpis', () => {
     expect(k.month.lastYearM3).toBeNull();
   });
 
+  it('takes the dated unmetered uses engineers entered this month off the leak rate', () => {
+    const source = constantSource(at('2026-07-01T00:00'), perHour);
+    const inputs = { site, tree, source, nowMs, retrofits: [], knownUnmeteredM3PerMonth: 0 };
+    // The same 0.072 m³ a day of July, entered as one dated use of the month to date.
+    const monthToDateM3 = (2.232 * (nowMs - at('2026-07-01T00:00'))) / (31 * 24 * 3_600_000);
+
+    const without = lobbyKpis(inputs);
+    const withEntries = lobbyKpis({ ...inputs, datedUnmeteredM3: monthToDateM3 });
+
+    expect(without.leakRate).toBeGreaterThan(0);
+    expect(withEntries.leakRate).toBeCloseTo(0, 9);
+  });
+
   it('divides the year to date by the staff and pro-rates the general quota', () => {
     const source = constantSource(at('2026-01-01T00:00'), perHour);
     const k = lobbyKpis({ site, tree, source, nowMs, retrofits: [], knownUnmeteredM3PerMonth: 0 });

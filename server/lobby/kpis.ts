@@ -35,6 +35,8 @@ export interface KpiInputs {
   readonly retrofits: readonly CompletedRetrofit[];
   /** Known unmetered use under the level-1 meters, m³ per month (pro-rated to the date). */
   readonly knownUnmeteredM3PerMonth: number;
+  /** Dated known unmetered uses (compliance entries) this month up to today, m³. */
+  readonly datedUnmeteredM3?: number;
 }
 
 /** A volume over a period with the share of its hours that had data. */
@@ -132,7 +134,7 @@ export function lobbyKpis(inputs: KpiInputs): LobbyKpis {
   const rates = balanceRates(
     thisMonth?.m3 ?? null,
     childM3,
-    inputs.knownUnmeteredM3PerMonth * monthFraction,
+    inputs.knownUnmeteredM3PerMonth * monthFraction + (inputs.datedUnmeteredM3 ?? 0),
   );
 
   return {

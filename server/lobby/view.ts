@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { DateTime } from 'luxon';
 import type { Alert } from '../../models/alert';
 import type { LobbyAlert, LobbySettings, LobbyView } from '../../models/lobby';
 import type { MeterTree } from '../../models/meterTree';
@@ -21,6 +22,10 @@ export interface LobbySources {
   };
   readonly store: HourlySource;
   readonly alerts?: { unresolved(): readonly Alert[] };
+  /** Known unmetered uses engineers entered for compliance, by local date (inclusive). */
+  readonly knownUnmetered?: {
+    unmetered(fromIso: string, toIso: string): ReadonlyArray<{ readonly m3: number }>;
+  };
   /** The current client build (see `buildIdOf`). */
   buildId(): string;
 }
@@ -62,12 +67,24 @@ export function lobbyView(sources: LobbySources, settings: LobbySettings): Lobby
       nowMs: nowMs ?? 0,
       retrofits: settings.retrofits,
       knownUnmeteredM3PerMonth: settings.knownUnmeteredM3PerMonth,
+      datedUnmeteredM3: monthToDateUnmeteredM3(sources, nowMs),
     }),
     alerts: plainAlerts(twin.site, sources.alerts?.unresolved() ?? []),
     slogans: settings.slogans,
     tour: settings.tour,
     tiles: settings.tiles,
   };
+}
+
+/** This month's dated known unmetered uses up to today (the compliance leak rate's too), m³. */
+function monthToDateUnmeteredM3(sources: LobbySources, nowMs: number | null): number {
+  if (nowMs === null || sources.knownUnmetered === undefined) return 0;
+  const today = DateTime.fromMillis(nowMs, { zone: sources.twin.site.timeZone });
+  const uses = sources.knownUnmetered.unmetered(
+    today.startOf('month').toISODate() ?? '',
+    today.toISODate() ?? '',
+  );
+  return uses.reduce((sum, u) => sum + u.m3, 0);
 }
 
 /**
