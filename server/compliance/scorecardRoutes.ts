@@ -1,6 +1,5 @@
 import express, { type Router } from 'express';
 import type { Logger } from 'pino';
-import { z } from 'zod';
 import type { ComplianceReport, Ledger } from '../../models/compliance';
 import { ErrorCode } from '../../models/errors';
 import {
@@ -8,9 +7,10 @@ import {
   type ScorecardTemplate,
   ScoreEntryBody,
 } from '../../models/scorecard';
-import { ApiFailure, type FieldIssue } from '../apiFailure';
+import { ApiFailure, fieldIssuesOf } from '../apiFailure';
 import { type EngineerSessions, requireEngineer } from '../engineer/session';
 import { meteringUnits } from './coverage';
+import { DayPeriod } from './period';
 import { type ComplianceInputs, complianceLedger, complianceReport } from './report';
 import { scorecard } from './scorecard';
 import type { ScoreStore } from './scoreStore';
@@ -23,26 +23,6 @@ export interface ScorecardRoutesOptions {
   readonly logger: Logger;
   /** Wall clock, epoch ms: when an entry was made. */
   readonly now?: () => number;
-}
-
-const Period = z
-  .object({
-    from: z.iso.date('a date written YYYY-MM-DD'),
-    to: z.iso.date('a date written YYYY-MM-DD'),
-  })
-  .refine((q) => q.to >= q.from, { message: 'to must not be before from', path: ['to'] });
-
-/** Every rejected field of a body: where, the value found and the rule. */
-function fieldIssues(body: unknown, error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => {
-    let value: unknown = body;
-    for (const p of issue.path) value = (value as Record<PropertyKey, unknown> | undefined)?.[p];
-    return {
-      path: ['body', ...issue.path.map(String)].join('.'),
-      value: value ?? null,
-      rule: issue.message,
-    };
-  });
 }
 
 /** Scores a period's report and daily ledger with the template and the stored entries. */
@@ -68,7 +48,7 @@ export function scorecardRoutes(options: ScorecardRoutesOptions): Router {
   const itemById = new Map(template.items.map((i) => [i.id, i]));
 
   router.get('/api/v1/compliance/scorecard', (req, res) => {
-    const parsed = Period.safeParse(req.query);
+    const parsed = DayPeriod.safeParse(req.query);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       const field = String(issue.path[0] ?? 'query');
@@ -108,7 +88,7 @@ export function scorecardRoutes(options: ScorecardRoutesOptions): Router {
         );
       }
       const parsed = ScoreEntryBody.safeParse(req.body ?? {});
-      const issues = parsed.success ? [] : fieldIssues(req.body, parsed.error);
+      const issues = parsed.success ? [] : fieldIssuesOf('body', req.body, parsed.error);
       if (parsed.success && parsed.data.points > item.points) {
         issues.push({
           path: 'body.points',

@@ -1,6 +1,5 @@
 import express, { type Router } from 'express';
 import type { Logger } from 'pino';
-import { z } from 'zod';
 import {
   type ComplianceSettingsResponse,
   DischargeSharesPatch,
@@ -8,8 +7,9 @@ import {
   KnownUnmeteredUseBody,
 } from '../../models/complianceSettings';
 import { ErrorCode } from '../../models/errors';
-import { ApiFailure, type FieldIssue } from '../apiFailure';
+import { ApiFailure, type FieldIssue, fieldIssuesOf } from '../apiFailure';
 import { type EngineerSessions, requireEngineer } from '../engineer/session';
+import { DayPeriod } from './period';
 import type { ComplianceSettingsStore } from './settingsStore';
 
 export interface ComplianceSettingsRoutesOptions {
@@ -18,25 +18,6 @@ export interface ComplianceSettingsRoutesOptions {
   readonly logger: Logger;
   /** Wall clock, epoch ms: when an entry was made. */
   readonly now?: () => number;
-}
-
-const Period = z
-  .object({
-    from: z.iso.date('a date written YYYY-MM-DD'),
-    to: z.iso.date('a date written YYYY-MM-DD'),
-  })
-  .refine((q) => q.to >= q.from, { message: 'to must not be before from', path: ['to'] });
-
-/** Every rejected field of a request part: where, the value found and the rule. */
-function issuesOf(part: 'body' | 'query', input: unknown, error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => {
-    let value: unknown = input;
-    for (const p of issue.path) value = (value as Record<PropertyKey, unknown> | undefined)?.[p];
-    // An unknown key is reported at the key itself.
-    const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
-    const path = [part, ...issue.path.map(String), ...keys.slice(0, 1)].join('.');
-    return { path, value: keys.length > 0 ? keys[0] : (value ?? null), rule: issue.message };
-  });
 }
 
 function refuse(issues: readonly FieldIssue[]): never {
@@ -71,7 +52,7 @@ export function complianceSettingsRoutes(options: ComplianceSettingsRoutesOption
     express.json({ limit: '8kb' }),
     (req, res) => {
       const parsed = DischargeSharesPatch.safeParse(req.body ?? {});
-      if (!parsed.success) refuse(issuesOf('body', req.body, parsed.error));
+      if (!parsed.success) refuse(fieldIssuesOf('body', req.body, parsed.error));
       settings.updateDischargeShare(parsed.data);
       log.info({ changed: Object.keys(parsed.data.dischargeShare) }, 'discharge shares changed');
       res.json(view());
@@ -79,8 +60,8 @@ export function complianceSettingsRoutes(options: ComplianceSettingsRoutesOption
   );
 
   router.get('/api/v1/compliance/unmetered', (req, res) => {
-    const parsed = Period.safeParse(req.query);
-    if (!parsed.success) refuse(issuesOf('query', req.query, parsed.error));
+    const parsed = DayPeriod.safeParse(req.query);
+    if (!parsed.success) refuse(fieldIssuesOf('query', req.query, parsed.error));
     res.setHeader('Cache-Control', 'no-store');
     res.json({ uses: settings.unmetered(parsed.data.from, parsed.data.to) });
   });
@@ -91,7 +72,7 @@ export function complianceSettingsRoutes(options: ComplianceSettingsRoutesOption
     express.json({ limit: '8kb' }),
     (req, res) => {
       const parsed = KnownUnmeteredUseBody.safeParse(req.body ?? {});
-      if (!parsed.success) refuse(issuesOf('body', req.body, parsed.error));
+      if (!parsed.success) refuse(fieldIssuesOf('body', req.body, parsed.error));
       const use = settings.addUnmetered(parsed.data, now());
       log.info({ id: use.id, date: use.dateIso, m3: use.m3 }, 'known unmetered use entered');
       res.status(201).json(use);
