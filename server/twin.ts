@@ -7,6 +7,7 @@ import type { Meter, Site } from '../models/site';
 import type { DemandModel } from '../simulations/demand';
 import { type FaultPlan, NO_FAULTS } from '../simulations/faults';
 import { localDayStartMs } from './calendarZone';
+import type { Clock } from './clock';
 import type { Interval, MeterProfile } from './engine/consumption';
 import type { EngineState } from './engine/dispatch';
 import { createPipeFlowModel, type PipeFlowModel } from './pipeFlows';
@@ -112,6 +113,8 @@ export class Twin {
   private readonly history: Tick[] = [];
   /** Why the last step could not be stored, if it could not. */
   private failure: { atMs: number; message: string } | null = null;
+  /** The clock the twin is stepped by, once it runs. */
+  private clock: Clock | null = null;
   private readonly listeners = new Set<(tick: Tick) => void>();
 
   /** The state the ingest, re-derivation and health modules work on. */
@@ -226,6 +229,19 @@ export class Twin {
   /** Twin time of the last step, epoch ms; null before the first. */
   get timeMs(): number | null {
     return this.lastMs;
+  }
+
+  /**
+   * Twin time now, epoch ms: the clock the twin is stepped by, or, before it runs, the time
+   * of the last step; null for a twin that has never had a time.
+   */
+  nowMs(): number | null {
+    return this.clock?.nowMs() ?? this.lastMs;
+  }
+
+  /** Names the clock the twin is stepped by, so readings can be judged against its time. */
+  runBy(clock: Clock): void {
+    this.clock = clock;
   }
 
   /** The last step's storage failure, cleared by the next successful step. */

@@ -13,6 +13,7 @@ import {
 import type { Reading } from '../../models/reading';
 import { ApiFailure } from '../apiFailure';
 import type { Twin } from '../twin';
+import { futureReading } from './future';
 import { bearerMatches } from './token';
 
 /** Largest request body accepted, bytes. */
@@ -61,8 +62,9 @@ export function statusOf(
 }
 
 /**
- * Runs validated readings through the twin and answers each, in input order. Unknown meters
- * and meters driven by the replay or the simulator are refused one by one; the rest are
+ * Runs validated readings through the twin and answers each, in input order. Unknown meters,
+ * meters driven by the replay or the simulator and readings timed after twin time (see
+ * `future.ts`) are refused one by one; the rest are
  * ingested and committed before this returns, so a result returned is a result stored.
  * Shared by the HTTP route and MQTT ingest so both answer the same way.
  */
@@ -70,6 +72,7 @@ export function ingestValidated(twin: Twin, readings: readonly IngestReading[]):
   // Meters fed by the twin's own sources refuse outside readings; the rest go to the engine.
   const accepted: Reading[] = [];
   const index: number[] = [];
+  const nowMs = twin.nowMs();
   const results: IngestResult[] = readings.map((r, i) => {
     const source = twin.sourceOf.get(r.meter);
     if (source === undefined) {
@@ -78,9 +81,15 @@ export function ingestValidated(twin: Twin, readings: readonly IngestReading[]):
     if (source !== 'ingest') {
       return { index: i, meter: r.meter, status: 'rejected', reason: `meter_fed_by_${source}` };
     }
+    // A time the twin has not reached cannot have been measured: refused, not stored.
+    const tsMs = typeof r.ts === 'number' ? r.ts : Date.parse(r.ts);
+    const future = futureReading(tsMs, nowMs);
+    if (future !== null) {
+      return { index: i, meter: r.meter, status: 'rejected', reason: 'future', detail: future };
+    }
     accepted.push({
       meterId: r.meter,
-      tsMs: typeof r.ts === 'number' ? r.ts : Date.parse(r.ts),
+      tsMs,
       value: r.value,
       unit: r.unit,
       kind: r.kind,
