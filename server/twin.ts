@@ -23,7 +23,15 @@ import {
   previewReadings,
   registerEvent,
 } from './twinIngest';
-import { confirmUnit, quarantine, rederive } from './twinRederive';
+import {
+  type ConfirmedUnit,
+  confirmUnit,
+  type DismissedReading,
+  dismissReading,
+  quarantine,
+  type RederiveOptions,
+  rederive,
+} from './twinRederive';
 
 export { type IngestOutcome, newPreviewScratch, type PreviewScratch } from './twinIngest';
 
@@ -200,6 +208,7 @@ export class Twin {
       get lastMs() {
         return twin.lastMs;
       },
+      nowMs: () => this.nowMs(),
       loadFromStore: () => this.loadFromStore(),
     };
   }
@@ -418,17 +427,18 @@ export class Twin {
   }
 
   /** An engineer confirms the unit of a quarantined reading (see twinRederive.ts). */
-  confirmUnit(readingId: number, unit: 'L' | 'm3'): { meterId: string; intervals: number } {
+  confirmUnit(readingId: number, unit: 'L' | 'm3'): ConfirmedUnit {
     return confirmUnit(this.core, readingId, unit);
   }
 
-  /** Derives a meter's intervals again from what is stored (see twinRederive.ts). */
-  rederive(
-    meterId: string,
-    confirmed?: { id: number; unit: 'L' | 'm3' },
-    added: readonly StoredEvent[] = [],
-  ): number {
-    return rederive(this.core, meterId, confirmed, added);
+  /** An engineer dismisses a quarantined reading (see twinRederive.ts). */
+  dismissReading(readingId: number): DismissedReading {
+    return dismissReading(this.core, readingId);
+  }
+
+  /** Derives a meter's intervals again from what is stored; returns their count. */
+  rederive(meterId: string, options: RederiveOptions = {}): number {
+    return rederive(this.core, meterId, options).intervals;
   }
 
   /** Health of every meter from what the store holds, at the twin's current time. */

@@ -138,19 +138,7 @@ function decide(
   if (reading.unit !== meter.register.unit) {
     return { outcome: 'unit_mismatch', state: null, interval: null };
   }
-  const value = engineValue(reading, reading.unit);
-  if (value !== null && !(Math.abs(value) <= core.profiles[i]!.capacityL)) {
-    // Beyond what the register can show (or not a number): neither a reading nor missing.
-    return { outcome: 'out_of_range', state: null, interval: null };
-  }
-  const step = applyAnyReading(
-    reading.kind,
-    prior,
-    reading.tsMs,
-    value,
-    kindContext(core, i),
-    reading.serial ?? null,
-  );
+  const step = judge(core, i, reading, reading.unit, prior);
   if (step.outcome !== 'late') return step;
 
   // An older reading already stored (a file imported twice) is a repeat, not a late one.
@@ -158,6 +146,33 @@ function decide(
   if (storedValues.length === 0) return step;
   const repeat = storedValues.some((v) => v === reading.value);
   return { ...step, outcome: repeat ? 'duplicate' : 'conflict' };
+}
+
+/**
+ * The checks every reading of meter `i` passes, its value read in `unit`: a value the
+ * register can show, then the engine from `prior` (jumps, falls, lateness). Changes nothing;
+ * shared by ingest and by re-derivation, so a reading confirmed later is judged as a fresh one.
+ */
+export function judge(
+  core: TwinCore,
+  i: number,
+  reading: Reading,
+  unit: 'L' | 'm3',
+  prior: EngineState | null,
+): { outcome: string; state: EngineState | null; interval: Interval | null } {
+  const value = engineValue(reading, unit);
+  if (value !== null && !(Math.abs(value) <= core.profiles[i]!.capacityL)) {
+    // Beyond what the register can show (or not a number): neither a reading nor missing.
+    return { outcome: 'out_of_range', state: null, interval: null };
+  }
+  return applyAnyReading(
+    reading.kind,
+    prior,
+    reading.tsMs,
+    value,
+    kindContext(core, i),
+    reading.serial ?? null,
+  );
 }
 
 /** Runs a reading through the engine and records the outcome in the twin and the batch. */
@@ -228,7 +243,7 @@ export function registerEvent(
     throw new ApiFailure(409, ErrorCode.conflict, rejection(event, prior));
   }
   if (step.outcome === 'late') {
-    rederive(core, event.meterId, undefined, [event]);
+    rederive(core, event.meterId, { added: [event] });
     return { rederived: true, interval: null };
   }
 
