@@ -161,6 +161,10 @@ export function judge(
   prior: EngineState | null,
 ): { outcome: string; state: EngineState | null; interval: Interval | null } {
   const value = engineValue(reading, unit);
+  if (reading.kind === 'flow' && value !== null && value < 0) {
+    // A meter that measures one way cannot report water flowing back as use.
+    return { outcome: 'negative_flow', state: null, interval: null };
+  }
   if (value !== null && !(Math.abs(value) <= core.profiles[i]!.capacityL)) {
     // Beyond what the register can show (or not a number): neither a reading nor missing.
     return { outcome: 'out_of_range', state: null, interval: null };

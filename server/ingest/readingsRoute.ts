@@ -55,6 +55,9 @@ export function statusOf(
       return { status: 'conflict', reason: 'same_time_other_value' };
     case 'unknown_meter':
       return { status: 'rejected', reason: 'unknown_meter' };
+    case 'negative_flow':
+      // Stored as sent, never booked: a flow below zero is no use of water.
+      return { status: 'rejected', reason: 'negative_flow' };
     default:
       // unit_mismatch, late, suspect_decrease, suspect_jump
       return { status: 'quarantined', reason: outcome };
@@ -199,7 +202,8 @@ export function readingsRoute({
       }
       next();
     },
-    express.json({ limit: MAX_BODY_BYTES }),
+    // Any JSON value is parsed, so a body such as `null` is named for what it is below.
+    express.json({ limit: MAX_BODY_BYTES, strict: false }),
     express.text({ type: ['text/csv', 'text/plain'], limit: MAX_BODY_BYTES }),
     (req, res) => {
       // Parse and validate the whole body before touching anything.
@@ -210,6 +214,13 @@ export function readingsRoute({
         } catch (err) {
           throw new ApiFailure(400, ErrorCode.badRequest, `CSV body: ${(err as Error).message}`);
         }
+      }
+      if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+        throw new ApiFailure(
+          400,
+          ErrorCode.badRequest,
+          `body: ${shortJson(body)} — must be an object with "readings": [ … ]`,
+        );
       }
       const parsed = IngestBody.safeParse(body);
       if (!parsed.success) {

@@ -1,0 +1,94 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { callTwin, signInEngineer } from '../support/engineerApi';
+import { allIntervals } from '../support/importApi';
+import { startTestTwin, type TestTwin } from '../support/testTwin';
+
+const METER = 'M2-laundry'; // register in m³
+let twin: TestTwin | null = null;
+
+afterEach(async () => {
+  await twin?.server.close();
+  twin = null;
+});
+
+async function postRaw(body: string) {
+  const res = await fetch(`${twin!.url}/api/v1/readings`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${twin!.server.ingestToken}`,
+    },
+    body,
+  });
+  return { status: res.status, body: await res.json() };
+}
+
+const post = (readings: unknown[]) => postRaw(JSON.stringify({ readings }));
+
+describe('readings ingest refuses what cannot be right', () => {
+  it('names a body that is JSON but not an object with readings', async () => {
+    twin = await startTestTwin({ TWIN_SOURCES: 'none' });
+
+    const none = await postRaw('null');
+    const list = await postRaw('[]');
+
+    expect(none).toEqual({
+      status: 400,
+      body: {
+        code: 'bad_request',
+        message: 'body: null — must be an object with "readings": [ … ]',
+      },
+    });
+    expect(list.body.message).toBe('body: [] — must be an object with "readings": [ … ]');
+  });
+
+  it('refuses a negative flow and books nothing for it', async () => {
+    twin = await startTestTwin({ TWIN_SOURCES: 'none' });
+    const flow = (ts: string, value: number) => ({
+      meter: METER,
+      ts,
+      value,
+      unit: 'm3',
+      kind: 'flow',
+    });
+
+    const { body } = await post([
+      flow('2026-01-10T10:00:00+08:00', 3.6),
+      flow('2026-01-10T10:01:00+08:00', -7.2),
+      flow('2026-01-10T10:02:00+08:00', 3.6),
+    ]);
+
+    expect(body.results).toEqual([
+      { index: 0, meter: METER, status: 'accepted' },
+      { index: 1, meter: METER, status: 'rejected', reason: 'negative_flow' },
+      { index: 2, meter: METER, status: 'accepted' },
+    ]);
+    expect(allIntervals(twin, METER).map((iv) => iv.volumeL)).toEqual([120]);
+  });
+
+  it('lists a value beyond what the register can show in quarantine', async () => {
+    twin = await startTestTwin({ TWIN_SOURCES: 'none' });
+    const cookie = (await signInEngineer(twin)).cookie;
+
+    const { body } = await post([
+      { meter: METER, ts: '2026-01-10T10:00:00+08:00', value: 1e308, unit: 'm3', kind: 'register' },
+    ]);
+    const list = await callTwin(twin, 'GET', '/api/v1/quarantine', { cookie });
+
+    expect(body.results).toEqual([
+      { index: 0, meter: METER, status: 'quarantined', reason: 'out_of_range' },
+    ]);
+    expect(list.body.readings).toEqual([
+      {
+        id: 1,
+        meterId: METER,
+        tsMs: Date.parse('2026-01-10T10:00:00+08:00'),
+        value: 1e308,
+        unit: 'm3',
+        meterUnit: 'm3',
+        source: 'ingest',
+        reason: 'out_of_range',
+      },
+    ]);
+  });
+});
