@@ -169,7 +169,7 @@ export function judge(
     // Beyond what the register can show (or not a number): neither a reading nor missing.
     return { outcome: 'out_of_range', state: null, interval: null };
   }
-  return applyAnyReading(
+  const step = applyAnyReading(
     reading.kind,
     prior,
     reading.tsMs,
@@ -177,6 +177,17 @@ export function judge(
     kindContext(core, i),
     reading.serial ?? null,
   );
+
+  // A first register reading from another meter than the one installed (the site file's, or
+  // the last recorded exchange's) is an exchange seen in the data, as a serial change is;
+  // with no reading of the old meter there is nothing to book across and nothing to ask.
+  const installed =
+    (prior === null ? null : registerStateOf(prior).serial) ?? core.meters[i]!.serial;
+  const exchanged = reading.serial !== undefined && reading.serial !== installed;
+  if (reading.kind === 'register' && step.outcome === 'first' && exchanged) {
+    return { ...step, outcome: 'possible_meter_replacement' };
+  }
+  return step;
 }
 
 /** Runs a reading through the engine and records the outcome in the twin and the batch. */

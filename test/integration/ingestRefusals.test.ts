@@ -91,4 +91,44 @@ describe('readings ingest refuses what cannot be right', () => {
       },
     ]);
   });
+
+  it('calls a first reading from another meter than the site file names an exchange', async () => {
+    twin = await startTestTwin({ TWIN_SOURCES: 'none' });
+    const reading = (ts: string, value: number, serial: string) => ({
+      meter: METER,
+      ts,
+      value,
+      unit: 'm3',
+      kind: 'register',
+      serial,
+    });
+
+    const { body } = await post([
+      reading('2026-01-10T10:00:00+08:00', 0.02, 'NEW-102'),
+      reading('2026-01-10T11:00:00+08:00', 0.07, 'NEW-102'),
+    ]);
+
+    expect(body.results).toEqual([
+      { index: 0, meter: METER, status: 'accepted', reason: 'possible_meter_replacement' },
+      { index: 1, meter: METER, status: 'accepted' },
+    ]);
+    expect(allIntervals(twin, METER).map((iv) => iv.volumeL)).toEqual([50]);
+  });
+
+  it("takes a first reading under the site file's serial as a plain reading", async () => {
+    twin = await startTestTwin({ TWIN_SOURCES: 'none' });
+
+    const { body } = await post([
+      {
+        meter: METER,
+        ts: '2026-01-10T10:00:00+08:00',
+        value: 1532.41,
+        unit: 'm3',
+        kind: 'register',
+        serial: 'JL-DN32-2010-00234',
+      },
+    ]);
+
+    expect(body.results).toEqual([{ index: 0, meter: METER, status: 'accepted' }]);
+  });
 });
