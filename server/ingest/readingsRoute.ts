@@ -138,10 +138,22 @@ function shortJson(value: unknown): string {
   return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
 
+/** Columns of the CSV form; another name in the header is refused, never skipped. */
+const CSV_COLUMNS = ['meter', 'ts', 'value', 'unit', 'kind', 'seq', 'serial'];
+
 /** Parses the CSV form: a header `meter,ts,value,unit,kind[,seq][,serial]`, one reading per row. */
 function fromCsv(text: string): unknown {
   const rows = parse(text, {
-    columns: true,
+    columns: (header: string[]) => {
+      const unknown = header.filter((name) => name !== '' && !CSV_COLUMNS.includes(name));
+      if (unknown.length > 0) {
+        throw new Error(
+          `unknown column ${unknown.map((n) => `'${n}'`).join(', ')} in the header; ` +
+            `columns are ${CSV_COLUMNS.join(',')}`,
+        );
+      }
+      return header;
+    },
     skip_empty_lines: true,
     trim: true,
     bom: true,

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { callTwin, signInEngineer } from '../support/engineerApi';
-import { allIntervals } from '../support/importApi';
+import { allIntervals, postImport } from '../support/importApi';
 import { startTestTwin, type TestTwin } from '../support/testTwin';
 
 const METER = 'M2-laundry'; // register in m³
@@ -130,5 +130,54 @@ describe('readings ingest refuses what cannot be right', () => {
     ]);
 
     expect(body.results).toEqual([{ index: 0, meter: METER, status: 'accepted' }]);
+  });
+});
+
+describe('CSV columns that belong to no field', () => {
+  it('refuses a readings CSV whose header names a column it does not read', async () => {
+    twin = await startTestTwin({ TWIN_SOURCES: 'none' });
+    const csv = `meter,ts,value,unit,kind,scale\n${METER},2026-01-10T10:00:00+08:00,10.4,m3,register,0.001\n`;
+
+    const res = await fetch(`${twin.url}/api/v1/readings`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', authorization: `Bearer ${twin.server.ingestToken}` },
+      body: csv,
+    });
+
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({
+      code: 'bad_request',
+      message:
+        "CSV body: unknown column 'scale' in the header; " +
+        'columns are meter,ts,value,unit,kind,seq,serial',
+    });
+    expect(twin.server.store.readingOutcomes(METER)).toEqual({});
+  });
+
+  it('rejects an imported row with cells past the header, naming them, and imports the rest', async () => {
+    twin = await startTestTwin({ TWIN_SOURCES: 'none' });
+    const csv = [
+      'meter,time,value',
+      `${METER},2026-01-10T10:00:00+08:00,10`,
+      `${METER},2026-01-10T11:00:00+08:00,10400,L`,
+      `${METER},2026-01-10T12:00:00+08:00,10.1,`,
+    ].join('\n');
+    const mapping = {
+      format: 'long',
+      columns: { meter: 'meter', time: 'time', value: 'value' },
+      timeFormat: 'iso',
+      zone: 'Asia/Shanghai',
+      unit: 'm3',
+    };
+
+    const { body } = await postImport(twin, mapping, csv);
+
+    expect(body.rejected.rows).toEqual([
+      {
+        line: 3,
+        reason: "4 fields under a header of 3: cells past the header ('L') belong to no column",
+      },
+    ]);
+    expect(allIntervals(twin, METER).map((iv) => iv.volumeL)).toEqual([100]);
   });
 });
