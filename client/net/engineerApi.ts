@@ -45,7 +45,7 @@ export function confirmUnit(readingId: number, unit: 'L' | 'm3'): Promise<Confir
   return sendJson('POST', `/api/v1/quarantine/${readingId}/confirm-unit`, { unit });
 }
 
-/** Dismisses a quarantined reading: kept, never booked, off the list; the meter is derived again. */
+/** Dismisses a quarantined reading: kept, never booked, off the list; its meter derived again. */
 export function dismissReading(readingId: number): Promise<DismissResponse> {
   return sendJson('POST', `/api/v1/quarantine/${readingId}/dismiss`);
 }

@@ -136,7 +136,10 @@ describe('readings ingest refuses what cannot be right', () => {
 describe('CSV columns that belong to no field', () => {
   it('refuses a readings CSV whose header names a column it does not read', async () => {
     twin = await startTestTwin({ TWIN_SOURCES: 'none' });
-    const csv = `meter,ts,value,unit,kind,scale\n${METER},2026-01-10T10:00:00+08:00,10.4,m3,register,0.001\n`;
+    const csv = [
+      'meter,ts,value,unit,kind,scale',
+      `${METER},2026-01-10T10:00:00+08:00,10.4,m3,register,0.001`,
+    ].join('\n');
 
     const res = await fetch(`${twin.url}/api/v1/readings`, {
       method: 'POST',
