@@ -120,6 +120,38 @@ describe('confirming the unit of a held reading', () => {
     ]);
   });
 
+  it('says which booked reading the confirmed one puts in doubt', async () => {
+    twin = await startTestTwin({ TWIN_SOURCES: 'none' });
+    const cookie = (await signInEngineer(twin)).cookie;
+    await post([
+      register('2026-04-14T01:00:00+08:00', 10),
+      register('2026-04-14T02:00:00+08:00', 10.5, 'L'),
+      register('2026-04-14T03:00:00+08:00', 10.1),
+    ]);
+    const unitId = twin.server.store.readingsWithOutcome(['unit_mismatch'], METER)[0]!.id;
+
+    const confirm = await callTwin(twin, 'POST', `/api/v1/quarantine/${unitId}/confirm-unit`, {
+      body: { unit: 'm3' },
+      cookie,
+    });
+
+    expect(confirm.body).toEqual({
+      readingId: unitId,
+      meterId: METER,
+      intervals: 1,
+      status: 'accepted',
+      changed: [
+        {
+          id: unitId + 1,
+          tsMs: Date.parse('2026-04-14T03:00:00+08:00'),
+          from: 'booked',
+          to: 'suspect_decrease',
+        },
+      ],
+    });
+    expect(allIntervals(twin, METER).map((iv) => iv.volumeL)).toEqual([500]);
+  });
+
   it('answers 404 for an unknown reading id', async () => {
     const { cookie } = await meterWithHeldReadings(10.2);
 
