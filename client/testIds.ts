@@ -58,6 +58,7 @@ export const testIds = {
   quarantineRow: (readingId: number) => `quarantine-row-${readingId}`,
   /** Confirms that a quarantined reading's value is in `unit` (`L` or `m3`). */
   confirmUnit: (readingId: number, unit: string) => `confirm-unit-${readingId}-${unit}`,
+  dismissReading: (readingId: number) => `dismiss-${readingId}`,
   /** The selected meter's health line in the chart panel; `data-silent`, `data-stuck`. */
   meterHealth: 'meter-health',
   /** Opens and closes the CSV upload page (engineers only). */

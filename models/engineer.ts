@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { MeterHealth, QuarantinedReading } from './health';
+import type { IngestStatus } from './ingest';
 
 /**
  * The engineer API: sign-in (`/api/v1/session`), the quarantine desk and meter health.
@@ -27,11 +28,35 @@ export interface QuarantineResponse {
   readonly readings: readonly QuarantinedReading[];
 }
 
-/** `POST /api/v1/quarantine/:id/confirm-unit`: the meter derived again and its interval count. */
+/** A reading of the meter whose outcome a re-derivation changed (e.g. `booked` → `conflict`). */
+export interface OutcomeChange {
+  readonly id: number;
+  /** The reading's time, epoch ms. */
+  readonly tsMs: number;
+  readonly from: string;
+  readonly to: string;
+}
+
+/**
+ * `POST /api/v1/quarantine/:id/confirm-unit`: the meter derived again and its interval count;
+ * what the reading became with its unit confirmed (`accepted`, or still `quarantined` with the
+ * reason a fresh reading would get, e.g. `suspect_jump`); and other readings it changed.
+ */
 export interface ConfirmUnitResponse {
   readonly readingId: number;
   readonly meterId: string;
   readonly intervals: number;
+  readonly status: IngestStatus;
+  readonly reason?: string;
+  readonly changed: readonly OutcomeChange[];
+}
+
+/** `POST /api/v1/quarantine/:id/dismiss`: the meter derived again without the reading. */
+export interface DismissResponse {
+  readonly readingId: number;
+  readonly meterId: string;
+  readonly intervals: number;
+  readonly changed: readonly OutcomeChange[];
 }
 
 /**

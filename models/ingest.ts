@@ -41,4 +41,6 @@ export interface IngestResult {
   readonly status: IngestStatus;
   /** Why, when not plainly accepted (e.g. `unit_mismatch`, `suspect_jump`, `glitch_decrease`). */
   readonly reason?: string;
+  /** The reason in words, where it depends on the reading (e.g. the times behind `future`). */
+  readonly detail?: string;
 }

@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ImportSummary } from '../models/importSummary';
+import { liveClock } from '../server/clock';
 import { loadConfig } from '../server/config';
 import { type DataDirLock, lockDataDir } from '../server/dataDirLock';
 import { importCsv } from '../server/import/csvImport';
@@ -118,6 +119,10 @@ async function main(): Promise<void> {
         : null,
       logger: createLogger(config.logLevel ?? 'warn'),
     });
+
+    // Readings are judged against twin time: the wall clock for a live twin, else the time
+    // the stopped server's twin reached.
+    if (config.clock.mode === 'live') twin.runBy(liveClock());
 
     // Stream the file through; progress on stderr for long files.
     let shown = 0;

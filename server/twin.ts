@@ -7,6 +7,7 @@ import { isPotable, type Meter, type Site } from '../models/site';
 import type { DemandModel } from '../simulations/demand';
 import { type FaultPlan, NO_FAULTS } from '../simulations/faults';
 import { localDayStartMs } from './calendarZone';
+import type { Clock } from './clock';
 import type { Interval, MeterProfile } from './engine/consumption';
 import type { EngineState } from './engine/dispatch';
 import { createPipeFlowModel, type PipeFlowModel } from './pipeFlows';
@@ -22,7 +23,15 @@ import {
   previewReadings,
   registerEvent,
 } from './twinIngest';
-import { confirmUnit, quarantine, rederive } from './twinRederive';
+import {
+  type ConfirmedUnit,
+  confirmUnit,
+  type DismissedReading,
+  dismissReading,
+  quarantine,
+  type RederiveOptions,
+  rederive,
+} from './twinRederive';
 
 export { type IngestOutcome, newPreviewScratch, type PreviewScratch } from './twinIngest';
 
@@ -112,6 +121,8 @@ export class Twin {
   private readonly history: Tick[] = [];
   /** Why the last step could not be stored, if it could not. */
   private failure: { atMs: number; message: string } | null = null;
+  /** The clock the twin is stepped by, once it runs. */
+  private clock: Clock | null = null;
   private readonly listeners = new Set<(tick: Tick) => void>();
 
   /** The state the ingest, re-derivation and health modules work on. */
@@ -198,6 +209,7 @@ export class Twin {
       get lastMs() {
         return twin.lastMs;
       },
+      nowMs: () => this.nowMs(),
       loadFromStore: () => this.loadFromStore(),
     };
   }
@@ -227,6 +239,19 @@ export class Twin {
   /** Twin time of the last step, epoch ms; null before the first. */
   get timeMs(): number | null {
     return this.lastMs;
+  }
+
+  /**
+   * Twin time now, epoch ms: the clock the twin is stepped by, or, before it runs, the time
+   * of the last step; null for a twin that has never had a time.
+   */
+  nowMs(): number | null {
+    return this.clock?.nowMs() ?? this.lastMs;
+  }
+
+  /** Names the clock the twin is stepped by, so readings can be judged against its time. */
+  runBy(clock: Clock): void {
+    this.clock = clock;
   }
 
   /** The last step's storage failure, cleared by the next successful step. */
@@ -403,17 +428,18 @@ export class Twin {
   }
 
   /** An engineer confirms the unit of a quarantined reading (see twinRederive.ts). */
-  confirmUnit(readingId: number, unit: 'L' | 'm3'): { meterId: string; intervals: number } {
+  confirmUnit(readingId: number, unit: 'L' | 'm3'): ConfirmedUnit {
     return confirmUnit(this.core, readingId, unit);
   }
 
-  /** Derives a meter's intervals again from what is stored (see twinRederive.ts). */
-  rederive(
-    meterId: string,
-    confirmed?: { id: number; unit: 'L' | 'm3' },
-    added: readonly StoredEvent[] = [],
-  ): number {
-    return rederive(this.core, meterId, confirmed, added);
+  /** An engineer dismisses a quarantined reading (see twinRederive.ts). */
+  dismissReading(readingId: number): DismissedReading {
+    return dismissReading(this.core, readingId);
+  }
+
+  /** Derives a meter's intervals again from what is stored; returns their count. */
+  rederive(meterId: string, options: RederiveOptions = {}): number {
+    return rederive(this.core, meterId, options).intervals;
   }
 
   /** Health of every meter from what the store holds, at the twin's current time. */

@@ -26,6 +26,8 @@ export interface TwinCore {
   readonly lastOutcome: Array<string | null>;
   /** Twin time of the last step, epoch ms; null before the first. */
   readonly lastMs: number | null;
+  /** Twin time now (the running clock, else the last step), epoch ms; null before any. */
+  nowMs(): number | null;
   /** Loads the twin's state from the store again, after a failed commit. */
   loadFromStore(): void;
 }

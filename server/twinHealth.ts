@@ -10,6 +10,8 @@ export const QUARANTINE_REASONS = [
   'suspect_decrease',
   'conflict',
   'late',
+  'out_of_range',
+  'future',
 ];
 
 /** Health of every meter from what the store holds, at the twin's current time. */

@@ -138,7 +138,33 @@ function decide(
   if (reading.unit !== meter.register.unit) {
     return { outcome: 'unit_mismatch', state: null, interval: null };
   }
-  const value = engineValue(reading, reading.unit);
+  const step = judge(core, i, reading, reading.unit, prior);
+  if (step.outcome !== 'late') return step;
+
+  // An older reading already stored (a file imported twice) is a repeat, not a late one.
+  const storedValues = core.store.valuesAt(reading.meterId, reading.tsMs, reading.unit);
+  if (storedValues.length === 0) return step;
+  const repeat = storedValues.some((v) => v === reading.value);
+  return { ...step, outcome: repeat ? 'duplicate' : 'conflict' };
+}
+
+/**
+ * The checks every reading of meter `i` passes, its value read in `unit`: a value the
+ * register can show, then the engine from `prior` (jumps, falls, lateness). Changes nothing;
+ * shared by ingest and by re-derivation, so a reading confirmed later is judged as a fresh one.
+ */
+export function judge(
+  core: TwinCore,
+  i: number,
+  reading: Reading,
+  unit: 'L' | 'm3',
+  prior: EngineState | null,
+): { outcome: string; state: EngineState | null; interval: Interval | null } {
+  const value = engineValue(reading, unit);
+  if (reading.kind === 'flow' && value !== null && value < 0) {
+    // A meter that measures one way cannot report water flowing back as use.
+    return { outcome: 'negative_flow', state: null, interval: null };
+  }
   if (value !== null && !(Math.abs(value) <= core.profiles[i]!.capacityL)) {
     // Beyond what the register can show (or not a number): neither a reading nor missing.
     return { outcome: 'out_of_range', state: null, interval: null };
@@ -151,13 +177,17 @@ function decide(
     kindContext(core, i),
     reading.serial ?? null,
   );
-  if (step.outcome !== 'late') return step;
 
-  // An older reading already stored (a file imported twice) is a repeat, not a late one.
-  const storedValues = core.store.valuesAt(reading.meterId, reading.tsMs, reading.unit);
-  if (storedValues.length === 0) return step;
-  const repeat = storedValues.some((v) => v === reading.value);
-  return { ...step, outcome: repeat ? 'duplicate' : 'conflict' };
+  // A first register reading from another meter than the one installed (the site file's, or
+  // the last recorded exchange's) is an exchange seen in the data, as a serial change is;
+  // with no reading of the old meter there is nothing to book across and nothing to ask.
+  const installed =
+    (prior === null ? null : registerStateOf(prior).serial) ?? core.meters[i]!.serial;
+  const exchanged = reading.serial !== undefined && reading.serial !== installed;
+  if (reading.kind === 'register' && step.outcome === 'first' && exchanged) {
+    return { ...step, outcome: 'possible_meter_replacement' };
+  }
+  return step;
 }
 
 /** Runs a reading through the engine and records the outcome in the twin and the batch. */
@@ -228,7 +258,7 @@ export function registerEvent(
     throw new ApiFailure(409, ErrorCode.conflict, rejection(event, prior));
   }
   if (step.outcome === 'late') {
-    rederive(core, event.meterId, undefined, [event]);
+    rederive(core, event.meterId, { added: [event] });
     return { rederived: true, interval: null };
   }
 

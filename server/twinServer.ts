@@ -243,6 +243,7 @@ function wireTwinServer(
         config.clock.mode === 'live'
           ? liveClock(wall)
           : replayClock(startMs, config.clock.speed, wall);
+      twin.runBy(clock);
       logger.info(
         { twinTime: new Date(clock.nowMs()).toISOString(), tick: twin.tick },
         'twin clock running',

@@ -93,7 +93,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'quality.empty': 'No quarantined readings',
   'quality.confirm': 'Confirm unit {unit}',
   'quality.confirming': 'Working…',
-  'quality.noAction': 'No unit to confirm',
+  'quality.dismiss': 'Dismiss',
   'quality.close': 'Close',
 
   'reason.unit_mismatch': 'Unit differs from the meter: sent as {sent}, the meter counts {meter}',
@@ -101,6 +101,8 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'reason.suspect_decrease': 'Large fall (reset or replacement?); held until later readings decide',
   'reason.conflict': 'Another value is already stored for this time',
   'reason.late': 'Arrived after its period was settled',
+  'reason.out_of_range': 'Beyond what the register can show',
+  'reason.future': 'Timed after twin time',
   'reason.other': 'Other reason ({code})',
 
   'health.lastReading': 'Last reading',

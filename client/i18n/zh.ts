@@ -93,7 +93,7 @@ export const zh = {
   'quality.empty': '暂无隔离读数',
   'quality.confirm': '确认单位为 {unit}',
   'quality.confirming': '处理中…',
-  'quality.noAction': '无需确认单位',
+  'quality.dismiss': '忽略',
   'quality.close': '关闭',
 
   'reason.unit_mismatch': '单位与水表不符：数据标为 {sent}，水表计量单位为 {meter}',
@@ -101,6 +101,8 @@ export const zh = {
   'reason.suspect_decrease': '读数大幅回落（疑似复位或换表），待后续读数判定',
   'reason.conflict': '同一时刻已有不同读数',
   'reason.late': '到达时该时段已结算',
+  'reason.out_of_range': '超出水表可显示的量程',
+  'reason.future': '读数时间晚于孪生时间',
   'reason.other': '其他原因（{code}）',
 
   'health.lastReading': '最后读数',

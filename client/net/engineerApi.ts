@@ -1,5 +1,6 @@
 import type {
   ConfirmUnitResponse,
+  DismissResponse,
   MeterHealthResponse,
   QuarantineResponse,
   SessionState,
@@ -42,6 +43,11 @@ export function fetchQuarantine(signal: AbortSignal): Promise<QuarantineResponse
 /** Confirms the unit a quarantined reading's value is really in; the meter is derived again. */
 export function confirmUnit(readingId: number, unit: 'L' | 'm3'): Promise<ConfirmUnitResponse> {
   return sendJson('POST', `/api/v1/quarantine/${readingId}/confirm-unit`, { unit });
+}
+
+/** Dismisses a quarantined reading: kept, never booked, off the list; its meter derived again. */
+export function dismissReading(readingId: number): Promise<DismissResponse> {
+  return sendJson('POST', `/api/v1/quarantine/${readingId}/dismiss`);
 }
 
 /** Health of every meter (readable without signing in). */

@@ -6,7 +6,7 @@ import { localName, type MessageKey } from '../i18n/index';
 import { useT } from '../i18n/useT';
 import { createLogger } from '../log';
 import { ApiCallError } from '../net/api';
-import { confirmUnit } from '../net/engineerApi';
+import { confirmUnit, dismissReading } from '../net/engineerApi';
 import { coversEdge } from '../scene/viewArea';
 import { engineerStore, useEngineer } from '../state/engineerStore';
 import { siteIndex } from '../state/siteIndex';
@@ -35,13 +35,18 @@ function QualityPanelBody({ timeZone }: { readonly timeZone: string }) {
   const [tab, setTab] = useState<'quarantine' | 'thresholds'>('quarantine');
   const state = status === 'ready' && readings.length === 0 ? 'empty' : status;
 
-  const confirm = (reading: QuarantinedReading, unit: 'L' | 'm3') => {
+  // Confirming a unit and dismissing both derive the meter again, then reload the list.
+  const act = (
+    reading: QuarantinedReading,
+    action: 'confirm-unit' | 'dismiss',
+    call: Promise<unknown>,
+  ) => {
     setBusyId(reading.id);
     setNotice(null);
-    confirmUnit(reading.id, unit)
+    call
       .catch((err: unknown) => {
         const code = err instanceof ApiCallError ? err.code : 'network';
-        log.warn('confirm-unit failed', { reading: reading.id, code, message: String(err) });
+        log.warn(`${action} failed`, { reading: reading.id, code, message: String(err) });
         setNotice(apiErrorKey(code, 'action'));
         if (code === 'unauthorized') engineerStore.getState().setEngineer(false);
       })
@@ -123,7 +128,8 @@ function QualityPanelBody({ timeZone }: { readonly timeZone: string }) {
                   reading={r}
                   timeZone={timeZone}
                   busy={busyId === r.id}
-                  onConfirm={(unit) => confirm(r, unit)}
+                  onConfirm={(unit) => act(r, 'confirm-unit', confirmUnit(r.id, unit))}
+                  onDismiss={() => act(r, 'dismiss', dismissReading(r.id))}
                 />
               ))}
             </tbody>
@@ -147,9 +153,10 @@ interface RowProps {
   readonly timeZone: string;
   readonly busy: boolean;
   onConfirm(unit: 'L' | 'm3'): void;
+  onDismiss(): void;
 }
 
-function QuarantineRow({ reading, timeZone, busy, onConfirm }: RowProps) {
+function QuarantineRow({ reading, timeZone, busy, onConfirm, onDismiss }: RowProps) {
   const t = useT();
   const lang = useUi((s) => s.lang);
   const site = useLive((s) => s.site);
@@ -171,22 +178,27 @@ function QuarantineRow({ reading, timeZone, busy, onConfirm }: RowProps) {
         {t(reason.key, { sent: t(reason.sentUnit), meter: t(reason.meterUnit), code: reason.code })}
       </td>
       <td className="quality-actions">
-        {units.length === 0 ? (
-          <span className="muted">{t('quality.noAction')}</span>
-        ) : (
-          units.map((unit, i) => (
-            <button
-              key={unit}
-              type="button"
-              className={i === 0 ? 'chip active' : 'chip'}
-              disabled={busy}
-              data-testid={testIds.confirmUnit(reading.id, unit)}
-              onClick={() => onConfirm(unit)}
-            >
-              {busy ? t('quality.confirming') : t('quality.confirm', { unit: t(UNIT_KEY[unit]) })}
-            </button>
-          ))
-        )}
+        {units.map((unit, i) => (
+          <button
+            key={unit}
+            type="button"
+            className={i === 0 ? 'chip active' : 'chip'}
+            disabled={busy}
+            data-testid={testIds.confirmUnit(reading.id, unit)}
+            onClick={() => onConfirm(unit)}
+          >
+            {busy ? t('quality.confirming') : t('quality.confirm', { unit: t(UNIT_KEY[unit]) })}
+          </button>
+        ))}
+        <button
+          type="button"
+          className="chip"
+          disabled={busy}
+          data-testid={testIds.dismissReading(reading.id)}
+          onClick={onDismiss}
+        >
+          {busy ? t('quality.confirming') : t('quality.dismiss')}
+        </button>
       </td>
     </tr>
   );

@@ -32,6 +32,11 @@ describe('quarantine view', () => {
     expect(reasonText(held({ reason: 'suspect_jump' })).key).toBe('reason.suspect_jump');
   });
 
+  it('words values the register cannot show and times after twin time', () => {
+    expect(reasonText(held({ reason: 'out_of_range' })).key).toBe('reason.out_of_range');
+    expect(reasonText(held({ reason: 'future' })).key).toBe('reason.future');
+  });
+
   it("offers the meter's unit first, and nothing for readings not held for their unit", () => {
     expect(confirmableUnits(held())).toEqual(['m3', 'L']);
     expect(confirmableUnits(held({ reason: 'suspect_decrease' }))).toEqual([]);

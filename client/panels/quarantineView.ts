@@ -17,6 +17,8 @@ const REASON_KEY: Readonly<Record<string, MessageKey>> = {
   suspect_decrease: 'reason.suspect_decrease',
   conflict: 'reason.conflict',
   late: 'reason.late',
+  out_of_range: 'reason.out_of_range',
+  future: 'reason.future',
 };
 
 /** A message key with the values it needs; unit params are message keys themselves. */

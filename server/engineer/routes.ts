@@ -4,13 +4,15 @@ import { z } from 'zod';
 import {
   ConfirmUnitBody,
   type ConfirmUnitResponse,
+  type DismissResponse,
   type MeterHealthResponse,
   type QuarantineResponse,
 } from '../../models/engineer';
 import { ErrorCode } from '../../models/errors';
 import type { MeterHealth, QuarantinedReading } from '../../models/health';
 import { ApiFailure } from '../apiFailure';
-import { firstIssue } from '../ingest/readingsRoute';
+import { firstIssue, statusOf } from '../ingest/readingsRoute';
+import type { ConfirmedUnit, DismissedReading } from '../twinRederive';
 import { type EngineerSessions, requireEngineer, sessionRoutes } from './session';
 
 /** What the engineer routes need of the twin (the `Twin` class provides it). */
@@ -19,7 +21,9 @@ export interface EngineerDesk {
   readonly timeMs: number | null;
   quarantine(meterId?: string): QuarantinedReading[];
   /** Throws `ApiFailure` 404 for an unknown reading, 409 for one not held for its unit. */
-  confirmUnit(readingId: number, unit: 'L' | 'm3'): { meterId: string; intervals: number };
+  confirmUnit(readingId: number, unit: 'L' | 'm3'): ConfirmedUnit;
+  /** Throws `ApiFailure` 404 for an unknown reading, 409 for one not quarantined. */
+  dismissReading(readingId: number): DismissedReading;
   health(): MeterHealth[];
 }
 
@@ -89,15 +93,34 @@ export function engineerRoutes({ twin, sessions, logger }: EngineerRoutesOptions
       }
 
       const readingId = params.data.id;
-      const { meterId, intervals } = twin.confirmUnit(readingId, body.data.unit);
+      const done = twin.confirmUnit(readingId, body.data.unit);
       log.info(
-        { reading: readingId, meter: meterId, unit: body.data.unit, intervals },
+        { reading: readingId, meter: done.meterId, unit: body.data.unit, outcome: done.outcome },
         'unit confirmed',
       );
-      const answer: ConfirmUnitResponse = { readingId, meterId, intervals };
+      const answer: ConfirmUnitResponse = {
+        readingId,
+        meterId: done.meterId,
+        intervals: done.intervals,
+        ...statusOf(done.outcome, []),
+        changed: done.changed,
+      };
       res.json(answer);
     },
   );
+
+  router.post('/api/v1/quarantine/:id/dismiss', engineerOnly, (req, res) => {
+    const params = ReadingParams.safeParse(req.params);
+    if (!params.success) {
+      throw new ApiFailure(400, ErrorCode.badRequest, firstIssue('path', req.params, params.error));
+    }
+
+    const readingId = params.data.id;
+    const done = twin.dismissReading(readingId);
+    log.info({ reading: readingId, meter: done.meterId }, 'reading dismissed');
+    const answer: DismissResponse = { readingId, ...done };
+    res.json(answer);
+  });
 
   return router;
 }

@@ -3,6 +3,7 @@ import { pipeline, type Readable } from 'node:stream';
 import { type CsvError, parse } from 'csv-parse';
 import type { Logger } from 'pino';
 import type { ImportSummary } from '../../models/importSummary';
+import { futureReading } from '../ingest/future';
 import { newPreviewScratch, type Twin } from '../twin';
 import { ImportError, type ImportMapping } from './mapping';
 import { createReorderBuffer } from './reorder';
@@ -68,9 +69,16 @@ export async function importCsv(options: ImportOptions): Promise<ImportSummary> 
     batchSize,
   );
   const ready: ImportRow[][] = [];
+  const nowMs = twin.nowMs();
   const readRow = createRowReader(mapping, targets, {
     ...summary.sink,
     reading: (row) => {
+      // A row timed after twin time cannot have been measured: refused with its line.
+      const future = futureReading(row.reading.tsMs, nowMs);
+      if (future !== null) {
+        summary.sink.reject(row.line, `future: ${future}`);
+        return;
+      }
       summary.sink.reading(row);
       const batch = buffer.push(row);
       if (batch) ready.push(batch);

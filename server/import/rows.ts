@@ -95,6 +95,15 @@ export function createRowReader(
     if (cells.length <= at.lastColumn) {
       return `expected at least ${at.lastColumn + 1} fields, got ${cells.length}`;
     }
+    // Cells past the header's last column belong to no column: whatever they say (a unit, a
+    // factor) cannot be read, so the row is not imported on a guess.
+    const extra = at.width === null ? [] : cells.slice(at.width).filter((cell) => cell !== '');
+    if (extra.length > 0) {
+      return (
+        `${cells.length} fields under a header of ${at.width}: ` +
+        `cells past the header (${extra.map((c) => `'${c}'`).join(', ')}) belong to no column`
+      );
+    }
     const time = cells[at.time]!;
 
     if (at.kind === 'wide') {
@@ -142,7 +151,12 @@ export function createRowReader(
 }
 
 /** Column positions of a file, found from its header (or the mapping's positions). */
-type Layout = { readonly time: number; readonly lastColumn: number } & (
+type Layout = {
+  readonly time: number;
+  readonly lastColumn: number;
+  /** Columns in the header; null for a file without one. */
+  readonly width: number | null;
+} & (
   | {
       readonly kind: 'long';
       readonly meter: number;
@@ -171,6 +185,7 @@ function layoutOf(mapping: ImportMapping, header: readonly string[] | null, line
     return at;
   };
   const time = find(mapping.columns.time, 'columns.time');
+  const width = header?.length ?? null;
 
   if (mapping.format === 'wide') {
     const meters = Object.entries(mapping.meters).map(([key, meterId]) => ({
@@ -182,7 +197,7 @@ function layoutOf(mapping: ImportMapping, header: readonly string[] | null, line
     const ignored = (header ?? [])
       .map((name, column) => ({ column, key: name.trim() }))
       .filter((c) => !used.has(c.column));
-    return { kind: 'wide', time, meters, ignored, lastColumn: Math.max(...used) };
+    return { kind: 'wide', time, meters, ignored, lastColumn: Math.max(...used), width };
   }
 
   const { columns } = mapping;
@@ -191,7 +206,7 @@ function layoutOf(mapping: ImportMapping, header: readonly string[] | null, line
   const seq = columns.seq === undefined ? null : find(columns.seq, 'columns.seq');
   const serial = columns.serial === undefined ? null : find(columns.serial, 'columns.serial');
   const lastColumn = Math.max(time, meter, value, seq ?? 0, serial ?? 0);
-  return { kind: 'long', time, meter, value, seq, serial, lastColumn };
+  return { kind: 'long', time, meter, value, seq, serial, lastColumn, width };
 }
 
 /** A decimal in the file's notation (`1054.8`, `1054,8`, `4e+05`); NaN when it is not one. */

@@ -13,6 +13,7 @@ import {
 import type { Reading } from '../../models/reading';
 import { ApiFailure } from '../apiFailure';
 import type { Twin } from '../twin';
+import { futureReading } from './future';
 import { bearerMatches } from './token';
 
 /** Largest request body accepted, bytes. */
@@ -54,6 +55,9 @@ export function statusOf(
       return { status: 'conflict', reason: 'same_time_other_value' };
     case 'unknown_meter':
       return { status: 'rejected', reason: 'unknown_meter' };
+    case 'negative_flow':
+      // Stored as sent, never booked: a flow below zero is no use of water.
+      return { status: 'rejected', reason: 'negative_flow' };
     default:
       // unit_mismatch, late, suspect_decrease, suspect_jump
       return { status: 'quarantined', reason: outcome };
@@ -61,8 +65,9 @@ export function statusOf(
 }
 
 /**
- * Runs validated readings through the twin and answers each, in input order. Unknown meters
- * and meters driven by the replay or the simulator are refused one by one; the rest are
+ * Runs validated readings through the twin and answers each, in input order. Unknown meters,
+ * meters driven by the replay or the simulator and readings timed after twin time (see
+ * `future.ts`) are refused one by one; the rest are
  * ingested and committed before this returns, so a result returned is a result stored.
  * Shared by the HTTP route and MQTT ingest so both answer the same way.
  */
@@ -70,6 +75,7 @@ export function ingestValidated(twin: Twin, readings: readonly IngestReading[]):
   // Meters fed by the twin's own sources refuse outside readings; the rest go to the engine.
   const accepted: Reading[] = [];
   const index: number[] = [];
+  const nowMs = twin.nowMs();
   const results: IngestResult[] = readings.map((r, i) => {
     const source = twin.sourceOf.get(r.meter);
     if (source === undefined) {
@@ -78,9 +84,15 @@ export function ingestValidated(twin: Twin, readings: readonly IngestReading[]):
     if (source !== 'ingest') {
       return { index: i, meter: r.meter, status: 'rejected', reason: `meter_fed_by_${source}` };
     }
+    // A time the twin has not reached cannot have been measured: refused, not stored.
+    const tsMs = typeof r.ts === 'number' ? r.ts : Date.parse(r.ts);
+    const future = futureReading(tsMs, nowMs);
+    if (future !== null) {
+      return { index: i, meter: r.meter, status: 'rejected', reason: 'future', detail: future };
+    }
     accepted.push({
       meterId: r.meter,
-      tsMs: typeof r.ts === 'number' ? r.ts : Date.parse(r.ts),
+      tsMs,
       value: r.value,
       unit: r.unit,
       kind: r.kind,
@@ -126,10 +138,22 @@ function shortJson(value: unknown): string {
   return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
 
+/** Columns of the CSV form; another name in the header is refused, never skipped. */
+const CSV_COLUMNS = ['meter', 'ts', 'value', 'unit', 'kind', 'seq', 'serial'];
+
 /** Parses the CSV form: a header `meter,ts,value,unit,kind[,seq][,serial]`, one reading per row. */
 function fromCsv(text: string): unknown {
   const rows = parse(text, {
-    columns: true,
+    columns: (header: string[]) => {
+      const unknown = header.filter((name) => name !== '' && !CSV_COLUMNS.includes(name));
+      if (unknown.length > 0) {
+        throw new Error(
+          `unknown column ${unknown.map((n) => `'${n}'`).join(', ')} in the header; ` +
+            `columns are ${CSV_COLUMNS.join(',')}`,
+        );
+      }
+      return header;
+    },
     skip_empty_lines: true,
     trim: true,
     bom: true,
@@ -190,7 +214,8 @@ export function readingsRoute({
       }
       next();
     },
-    express.json({ limit: MAX_BODY_BYTES }),
+    // Any JSON value is parsed, so a body such as `null` is named for what it is below.
+    express.json({ limit: MAX_BODY_BYTES, strict: false }),
     express.text({ type: ['text/csv', 'text/plain'], limit: MAX_BODY_BYTES }),
     (req, res) => {
       // Parse and validate the whole body before touching anything.
@@ -201,6 +226,13 @@ export function readingsRoute({
         } catch (err) {
           throw new ApiFailure(400, ErrorCode.badRequest, `CSV body: ${(err as Error).message}`);
         }
+      }
+      if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+        throw new ApiFailure(
+          400,
+          ErrorCode.badRequest,
+          `body: ${shortJson(body)} — must be an object with "readings": [ … ]`,
+        );
       }
       const parsed = IngestBody.safeParse(body);
       if (!parsed.success) {

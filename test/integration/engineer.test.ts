@@ -206,6 +206,8 @@ describe('quarantine review (PB-11)', () => {
       readingId: listed[2]!.id,
       meterId: METER,
       intervals: 2,
+      status: 'accepted',
+      changed: [],
     });
     expect((await intervals()).map((i) => [i.endMs, i.volumeL])).toEqual([
       [Date.parse(pb11[1]!.ts), 50],

@@ -15,10 +15,13 @@ afterEach(async () => {
 
 type Row = [ts: string, value: number, serial?: string];
 
+/** The laundry meter's serial in the site file: the meter installed before the exchange. */
+const OLD = 'JL-DN32-2010-00234';
+
 /** PB-04 readings around the 09:30 exchange (the `removed`/`installed` rows are events). */
 const BEFORE: Row[] = [
-  ['2026-03-10T08:00:00+08:00', 1532.41, 'OLD-778'],
-  ['2026-03-10T09:00:00+08:00', 1532.46, 'OLD-778'],
+  ['2026-03-10T08:00:00+08:00', 1532.41, OLD],
+  ['2026-03-10T09:00:00+08:00', 1532.46, OLD],
 ];
 const AFTER: Row[] = [
   ['2026-03-10T10:00:00+08:00', 0.02, 'NEW-102'],
@@ -150,7 +153,7 @@ describe('meter replacement and reset (PB-04)', () => {
     ]);
     expect(asked.openQuestions).toEqual([
       {
-        oldSerial: 'OLD-778',
+        oldSerial: OLD,
         newSerial: 'NEW-102',
         lastOldTsMs: Date.parse(BEFORE[1]![0]),
         lastOldRegisterL: 1_532_460,
