@@ -54,9 +54,37 @@ interface Sample {
   readonly domNodes: number;
   readonly listeners: number;
   readonly scene: SceneStats | null;
+  /**
+   * Share of one core this process used since the previous sample, 0–1: the twin server,
+   * which runs in it, and the bench's own driving of the page, idle between samples.
+   */
+  readonly serverCpu: number;
+  /** Share of wall time the page's main thread was busy since the previous sample, 0–1. */
+  readonly pageBusy: number;
+  /** Time of one `GET /api/v1/lobby`, the view the page polls every 5 s, ms. */
+  readonly lobbyMs: number;
 }
 
-async function sample(page: Page, cdp: CDPSession, wallS: number): Promise<Sample> {
+/** Cumulative counters at the previous sample, to turn them into shares of an interval. */
+interface Mark {
+  readonly wallMs: number;
+  readonly cpu: NodeJS.CpuUsage;
+  /** The page's `TaskDuration`, s. */
+  readonly taskS: number;
+}
+
+async function sample(
+  page: Page,
+  cdp: CDPSession,
+  url: string,
+  startMs: number,
+  prev: Mark | null,
+): Promise<{ sample: Sample; mark: Mark }> {
+  const wallMs = Date.now();
+  const cpu = process.cpuUsage();
+  const askedMs = performance.now();
+  await (await fetch(`${url}/api/v1/lobby`)).json();
+  const lobbyMs = performance.now() - askedMs;
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
   const { metrics } = (await cdp.send('Performance.getMetrics')) as {
@@ -68,17 +96,28 @@ async function sample(page: Page, cdp: CDPSession, wallS: number): Promise<Sampl
   const lastTick = (await page.evaluate(() => window.__twin?.lastTick)) ?? 0;
   const scene = await page.evaluate(() => window.__twin?.sceneStats() ?? null);
   const twinText = (await page.locator('[data-testid="lobby-status"]').textContent()) ?? '';
+  const taskS = metric('TaskDuration');
+  const spanMs = prev === null ? 0 : wallMs - prev.wallMs;
+  const cpuUs = prev === null ? 0 : cpu.user + cpu.system - prev.cpu.user - prev.cpu.system;
   return {
-    wallS,
-    twinTime: twinText,
-    heapMiB: heap.usedSize / 2 ** 20,
-    fps,
-    lastTick,
-    domNodes: metric('Nodes'),
-    listeners: metric('JSEventListeners'),
-    scene,
+    sample: {
+      wallS: (wallMs - startMs) / 1000,
+      twinTime: twinText,
+      heapMiB: heap.usedSize / 2 ** 20,
+      fps,
+      lastTick,
+      domNodes: metric('Nodes'),
+      listeners: metric('JSEventListeners'),
+      scene,
+      serverCpu: spanMs > 0 ? cpuUs / 1000 / spanMs : Number.NaN,
+      pageBusy: spanMs > 0 && prev ? ((taskS - prev.taskS) * 1000) / spanMs : Number.NaN,
+      lobbyMs,
+    },
+    mark: { wallMs, cpu, taskS },
   };
 }
+
+const pct = (share: number) => (Number.isNaN(share) ? '  —' : `${Math.round(share * 100)}%`);
 
 const sceneText = (s: SceneStats | null) =>
   s === null
@@ -89,7 +128,8 @@ const sceneText = (s: SceneStats | null) =>
 const row = (s: Sample) =>
   `  t=${String(Math.round(s.wallS)).padStart(4)} s  heap ${s.heapMiB.toFixed(1).padStart(6)} MiB` +
   `  ${s.fps.toFixed(1).padStart(5)} fps  dom ${s.domNodes} listeners ${s.listeners}  ` +
-  `${sceneText(s.scene)}  tick ${s.lastTick}  ${s.twinTime}`;
+  `${sceneText(s.scene)}  server cpu ${pct(s.serverCpu)} page busy ${pct(s.pageBusy)} ` +
+  `lobby view ${s.lobbyMs.toFixed(0)} ms  tick ${s.lastTick}  ${s.twinTime}`;
 
 export async function benchLobbySoak(): Promise<void> {
   process.stdout.write(
@@ -123,14 +163,16 @@ export async function benchLobbySoak(): Promise<void> {
       timeout: 120_000,
     });
     const startMs = Date.now();
-    const samples: Sample[] = [await sample(page, cdp, 0)];
-    process.stdout.write(`${row(samples[0]!)}\n`);
-    while ((Date.now() - startMs) / 1000 < WALL_S) {
-      const waitS = Math.min(SAMPLE_EVERY_S, WALL_S - (Date.now() - startMs) / 1000);
-      await new Promise((r) => setTimeout(r, Math.max(0, waitS) * 1000));
-      const s = await sample(page, cdp, (Date.now() - startMs) / 1000);
-      samples.push(s);
-      process.stdout.write(`${row(s)}\n`);
+    const samples: Sample[] = [];
+    let mark: Mark | null = null;
+    for (;;) {
+      const taken = await sample(page, cdp, twin.url, startMs, mark);
+      mark = taken.mark;
+      samples.push(taken.sample);
+      process.stdout.write(`${row(taken.sample)}\n`);
+      const leftS = WALL_S - (Date.now() - startMs) / 1000;
+      if (leftS <= 0) break;
+      await new Promise((r) => setTimeout(r, Math.min(SAMPLE_EVERY_S, leftS) * 1000));
     }
 
     const first = samples[0]!;
@@ -142,7 +184,10 @@ export async function benchLobbySoak(): Promise<void> {
         `${last.lastTick - first.lastTick} ticks applied\n` +
         `  dom nodes ${first.domNodes} → ${last.domNodes}; listeners ${first.listeners} → ` +
         `${last.listeners}\n  scene start: ${sceneText(first.scene)}\n` +
-        `  scene end:   ${sceneText(last.scene)}\n`,
+        `  scene end:   ${sceneText(last.scene)}\n` +
+        `  server cpu ${pct(samples[1]?.serverCpu ?? Number.NaN)} → ${pct(last.serverCpu)}; ` +
+        `page busy ${pct(samples[1]?.pageBusy ?? Number.NaN)} → ${pct(last.pageBusy)}; ` +
+        `lobby view ${first.lobbyMs.toFixed(0)} → ${last.lobbyMs.toFixed(0)} ms\n`,
     );
   } finally {
     await browser.close();
