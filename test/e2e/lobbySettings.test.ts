@@ -78,6 +78,7 @@ describe('the lobby and show settings panel', () => {
     const after = await openLobby(browser, twin.url);
     expect(await after.locator(byTestId('lobby-ticker')).textContent()).toContain(NEW_SLOGAN);
     expect(await after.locator(byTestId('lobby-tile-month')).count()).toBe(0);
+    await screenshot(after, 'lobby-settings-after-restart');
     await after.close();
     const stored = await storedSettings(twin);
     expect(stored.slogans.zh[0]).toBe(NEW_SLOGAN);
