@@ -31,6 +31,22 @@ export interface TwinTestHooks {
   readonly projectionPlaying: boolean;
   /** A pipe's projected flow after the scenario as drawn now, L/s; null when none is drawn. */
   projectedFlowLps(pipeId: string): number | null;
+  /** What the renderer holds and drew last frame, or null before the scene is mounted. */
+  sceneStats(): SceneStats | null;
+}
+
+/** Counts of the 3D scene, to see whether anything grows over a long unattended run. */
+export interface SceneStats {
+  /** Geometries and textures alive on the GPU (three.js `renderer.info.memory`). */
+  readonly geometries: number;
+  readonly textures: number;
+  /** Compiled shader programs. */
+  readonly programs: number;
+  /** Draw calls and triangles of the last frame. */
+  readonly calls: number;
+  readonly triangles: number;
+  /** Objects in the scene graph, the scene included. */
+  readonly objects: number;
 }
 
 /** What the pipe draw lets tests read. */
@@ -48,6 +64,12 @@ declare global {
 type Probe = (meterId: string) => ScreenPoint | null;
 let probe: Probe | null = null;
 let pipeProbe: PipeProbe | null = null;
+let statsProbe: (() => SceneStats) | null = null;
+
+/** The scene registers how to count what it holds; null on unmount. */
+export function setSceneStatsProbe(next: (() => SceneStats) | null): void {
+  statsProbe = next;
+}
 
 /** The pipe draw registers what tests may read of it; null on unmount. */
 export function setPipeProbe(next: PipeProbe | null): void {
@@ -85,6 +107,7 @@ export function installTestHooks(): TwinTestHooks {
       const i = liveStore.getState().topology?.pipes.findIndex((p) => p.id === pipeId) ?? -1;
       return flows && i >= 0 ? (flows.afterLps[i] ?? null) : null;
     },
+    sceneStats: () => statsProbe?.() ?? null,
   };
   window.__twin = hooks;
   return hooks;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { type LobbyAlert, type LobbyKpis, SHOW_SCENARIOS, type ShowScenario } from './lobby';
+import type { Tick, Topology } from './protocol';
+import type { Site } from './site';
 
 /**
  * Read-only public sharing (issue #6): a signed, revocable link opens a public view of the
@@ -51,4 +53,22 @@ export interface PublicView {
   readonly alerts: readonly LobbyAlert[];
   readonly slogans: { readonly zh: readonly string[]; readonly en: readonly string[] };
   readonly savings: SavingsSummary | null;
+}
+
+/**
+ * `GET /api/v1/public/:token/scene`: what the public page draws the building from. The site
+ * and topology have the shape of the realtime snapshot's, so the same scene draws them, but
+ * every id is an opaque one made for the public view (never one the private API uses) and
+ * every meter serial is replaced by that opaque id. Names are the display names.
+ */
+export interface PublicScene {
+  readonly site: Site;
+  readonly topology: Topology;
+  /** The latest tick: flows aligned with `topology`, no ids in it; null before the first. */
+  readonly state: Tick | null;
+}
+
+/** `GET /api/v1/public/:token/flows`: the latest tick alone, for the public page's refresh. */
+export interface PublicFlows {
+  readonly state: Tick | null;
 }

@@ -86,4 +86,20 @@ export const lobbyEn: Readonly<Record<LobbyKey, string>> = {
   'settings.linkRevoked': 'revoked',
   'settings.page.lobby': 'lobby page',
   'settings.page.show': 'show page',
+  'settings.invalid':
+    'Not saved: {value} in {field} is not accepted; the saved settings are unchanged',
+  'settings.invalidRow':
+    'Not saved: {value} on line {row} of {field} is not accepted; the saved settings are unchanged',
+  'settings.failed': 'Not saved: {reason}',
+  'settings.field.slogansZh': 'the Chinese slogans',
+  'settings.field.slogansEn': 'the English slogans',
+  'settings.field.tiles': 'the figures shown',
+  'settings.field.tour': 'the tour',
+  'settings.field.retrofits': 'the completed retrofits',
+  'settings.field.unmetered': 'the known unmetered use',
+  'settings.field.steps': 'the show steps',
+  'settings.field.scenario': 'the retrofit scenario',
+  'settings.field.leakMeter': 'the meter of the simulated leak',
+  'settings.field.qrLink': 'the QR code link',
+  'settings.field.other': 'the settings',
 };

@@ -83,6 +83,20 @@ export const lobbyZh = {
   'settings.linkRevoked': '已撤销',
   'settings.page.lobby': '大厅页',
   'settings.page.show': '宣传页',
+  'settings.invalid': '未保存：{field}中的 {value} 不符合要求，已保存的设置没有改动',
+  'settings.invalidRow': '未保存：{field}第 {row} 行的 {value} 不符合要求，已保存的设置没有改动',
+  'settings.failed': '未保存：{reason}',
+  'settings.field.slogansZh': '中文标语',
+  'settings.field.slogansEn': '英文标语',
+  'settings.field.tiles': '显示的指标',
+  'settings.field.tour': '巡游路线',
+  'settings.field.retrofits': '已完成改造',
+  'settings.field.unmetered': '已知未计量用水',
+  'settings.field.steps': '宣传演示步骤',
+  'settings.field.scenario': '改造方案',
+  'settings.field.leakMeter': '模拟漏水所在表',
+  'settings.field.qrLink': '二维码链接',
+  'settings.field.other': '设置',
 } as const;
 
 export type LobbyKey = keyof typeof lobbyZh;

@@ -8,6 +8,8 @@ export class ApiCallError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** Each refused field, when the server refused a body field by field. */
+    readonly issues: NonNullable<ApiError['issues']> = [],
   ) {
     super(message);
     this.name = 'ApiCallError';
@@ -21,7 +23,12 @@ export async function requestJson<T>(url: string, init: RequestInit = {}): Promi
   const res = await fetch(url, { ...init, headers });
   if (!res.ok) {
     const body = (await res.json().catch(() => null)) as Partial<ApiError> | null;
-    throw new ApiCallError(res.status, body?.code ?? 'http_error', body?.message ?? res.statusText);
+    throw new ApiCallError(
+      res.status,
+      body?.code ?? 'http_error',
+      body?.message ?? res.statusText,
+      Array.isArray(body?.issues) ? body.issues : [],
+    );
   }
   return (await res.json()) as T;
 }

@@ -8,6 +8,7 @@ import { LobbyTiles } from '../lobby/LobbyTiles';
 import { requestJson } from '../net/api';
 import { EquivalentsCard, SavingsCard } from '../show/ShowSteps';
 import { useUi } from '../state/uiStore';
+import { PublicScene } from './PublicScene';
 
 /** How often the public view asks for fresh figures, ms. */
 const REFRESH_MS = 30_000;
@@ -15,8 +16,9 @@ const REFRESH_MS = 30_000;
 type Load = { kind: 'loading' } | { kind: 'ready'; view: PublicView } | { kind: 'refused' };
 
 /**
- * The read-only public page a share link opens: figures, alerts in plain words and the
- * scenario baked into the link. It reads one endpoint and has no write path at all.
+ * The read-only public page a share link opens: the building in 3D with its flows, figures,
+ * alerts in plain words and the scenario baked into the link. It reads the public endpoints
+ * of its token only and has no write path at all.
  */
 export function PublicApp({ token }: { readonly token: string }) {
   const t = useT();
@@ -64,6 +66,7 @@ export function PublicApp({ token }: { readonly token: string }) {
         <span className="lobby-status">{t('public.readOnly')}</span>
       </header>
       <main className="public-body">
+        <PublicScene token={token} />
         <LobbyTiles
           tiles={['today', 'month', 'perCapita', 'leakRate', 'meteringRate', 'saved']}
           kpis={view.kpis}

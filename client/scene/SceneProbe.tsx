@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import { Vector3 } from 'three';
 import type { Site } from '../../models/site';
 import { siteIndex } from '../state/siteIndex';
-import { markSceneReady, setMeterScreenProbe } from '../testHooks';
+import { markSceneReady, setMeterScreenProbe, setSceneStatsProbe } from '../testHooks';
 import { worldToThree } from './coords';
 import { meterObjectName } from './MeterMarkers';
 import { shownInScene } from './pickFilter';
@@ -37,6 +37,25 @@ export function SceneProbe({ site }: { readonly site: Site }) {
     });
     return () => setMeterScreenProbe(null);
   }, [site, get]);
+
+  useEffect(() => {
+    setSceneStatsProbe(() => {
+      const { gl, scene } = get();
+      let objects = 0;
+      scene.traverse(() => {
+        objects += 1;
+      });
+      return {
+        geometries: gl.info.memory.geometries,
+        textures: gl.info.memory.textures,
+        programs: gl.info.programs?.length ?? 0,
+        calls: gl.info.render.calls,
+        triangles: gl.info.render.triangles,
+        objects,
+      };
+    });
+    return () => setSceneStatsProbe(null);
+  }, [get]);
 
   return null;
 }

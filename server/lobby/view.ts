@@ -5,6 +5,7 @@ import { DateTime } from 'luxon';
 import type { Alert } from '../../models/alert';
 import type { LobbyAlert, LobbySettings, LobbyView } from '../../models/lobby';
 import type { MeterTree } from '../../models/meterTree';
+import type { Tick, Topology } from '../../models/protocol';
 import type { Site } from '../../models/site';
 import { type HourlySource, lobbyKpis } from './kpis';
 
@@ -19,6 +20,9 @@ export interface LobbySources {
     readonly timeMs: number | null;
     readonly lastFailure: { readonly message: string } | null;
     meterValues(meterId: string): { lastReadingMs: number | null };
+    /** The realtime topology and latest tick, for the public page's scene. */
+    readonly topology: Topology;
+    readonly current: Tick | null;
   };
   readonly store: HourlySource;
   readonly alerts?: { unresolved(): readonly Alert[] };

@@ -1,7 +1,14 @@
 import express, { type Router } from 'express';
 import type { Logger } from 'pino';
 import { ErrorCode } from '../../models/errors';
-import { CreateShareBody, type PublicView } from '../../models/share';
+import {
+  CreateShareBody,
+  type PublicFlows,
+  type PublicScene,
+  type PublicView,
+  type ShareLink,
+} from '../../models/share';
+import type { Site } from '../../models/site';
 import { ApiFailure } from '../apiFailure';
 import { type EngineerSessions, requireEngineer } from '../engineer/session';
 import { describeIssues, publicUrl } from '../lobby/routes';
@@ -9,6 +16,7 @@ import type { SavingsCache } from '../lobby/savings';
 import { loadLobbySettings, type SettingsStore } from '../lobby/settings';
 import { type LobbySources, lobbyView } from '../lobby/view';
 import type { ShareLinks, TokenRefusal } from './links';
+import { type PublicGeometry, publicGeometry } from './publicScene';
 
 export interface ShareRoutesOptions {
   readonly sources: LobbySources;
@@ -26,11 +34,21 @@ const REFUSALS: Readonly<Record<TokenRefusal, string>> = {
   revoked: 'this link has been revoked',
 };
 
+/** The link a public token opens; throws 403, or 410 once revoked, when it opens none. */
+function linkOf(links: ShareLinks, token: unknown): ShareLink {
+  const checked = links.check(String(token));
+  if (!checked.ok) {
+    const status = checked.reason === 'revoked' ? 410 : 403;
+    throw new ApiFailure(status, ErrorCode.forbidden, REFUSALS[checked.reason]);
+  }
+  return checked.link;
+}
+
 /**
  * Share links: engineers make (`POST /api/v1/share`), list (`GET`) and revoke
  * (`DELETE /api/v1/share/:id`) them; anyone with a valid token reads
- * `GET /api/v1/public/:token`. Every other method under `/api/v1/public` is refused: the
- * public view has no write path.
+ * `GET /api/v1/public/:token`, the building to draw (`…/scene`) and its flows (`…/flows`).
+ * Every other method under `/api/v1/public` is refused: the public view has no write path.
  */
 export function shareRoutes(options: ShareRoutesOptions): Router {
   const { sources, settingsStore, links, savings, sessions } = options;
@@ -76,12 +94,7 @@ export function shareRoutes(options: ShareRoutesOptions): Router {
   });
 
   router.get('/api/v1/public/:token', (req, res) => {
-    const checked = links.check(String(req.params.token));
-    if (!checked.ok) {
-      const status = checked.reason === 'revoked' ? 410 : 403;
-      throw new ApiFailure(status, ErrorCode.forbidden, REFUSALS[checked.reason]);
-    }
-    const { link } = checked;
+    const link = linkOf(links, req.params.token);
     const view = lobbyView(sources, loadLobbySettings(settingsStore, sources.twin.site));
     const body: PublicView = {
       page: link.page,
@@ -93,6 +106,28 @@ export function shareRoutes(options: ShareRoutesOptions): Router {
       slogans: view.slogans,
       savings: savings.get(link.scenario),
     };
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(body);
+  });
+
+  // Made once per site: the site of a running twin does not change.
+  let geometry: { readonly of: Site; readonly value: PublicGeometry } | null = null;
+  const publicSceneOf = (): PublicGeometry => {
+    const { site, topology } = sources.twin;
+    if (geometry?.of !== site) geometry = { of: site, value: publicGeometry(site, topology) };
+    return geometry.value;
+  };
+
+  router.get('/api/v1/public/:token/scene', (req, res) => {
+    linkOf(links, req.params.token);
+    const body: PublicScene = { ...publicSceneOf(), state: sources.twin.current };
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(body);
+  });
+
+  router.get('/api/v1/public/:token/flows', (req, res) => {
+    linkOf(links, req.params.token);
+    const body: PublicFlows = { state: sources.twin.current };
     res.setHeader('Cache-Control', 'no-store');
     res.json(body);
   });

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LobbySettings } from '../../models/lobby';
-import { launchChromium, screenshot } from '../support/browser';
+import { canvasColourCount, launchChromium, screenshot } from '../support/browser';
 import { callTwin, signInEngineer } from '../support/engineerApi';
 import type { TestTwin } from '../support/testTwin';
 import { startLiveTwin } from '../support/twinPage';
@@ -72,13 +72,28 @@ describe('the publicity show and the public link', () => {
     await page.close();
   });
 
-  it('opens the public page read-only and every write from it is refused', async () => {
+  it('opens the public page read-only, with the building in 3D, and refuses every write', async () => {
     const page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+    const seen: string[] = [];
+    page.on('request', (req) => seen.push(new URL(req.url()).pathname));
     await page.goto(link.url);
     await page.waitForSelector('[data-testid="public"][data-state="ready"]', { timeout: 30_000 });
+    await page.waitForFunction(() => window.__twin?.sceneReady === true, null, {
+      timeout: 120_000,
+    });
     expect(await page.locator('input, textarea, select, button, form').count()).toBe(0);
+    expect(await page.locator('[data-testid="public-scene"] canvas').count()).toBe(1);
+    expect(await canvasColourCount(page)).toBeGreaterThan(20);
     const html = await page.content();
-    for (const meter of twin.server.twin.site.meters) expect(html).not.toContain(meter.serial);
+    for (const meter of twin.server.twin.site.meters) {
+      expect(html).not.toContain(meter.serial);
+      expect(html).not.toContain(`"${meter.id}"`);
+    }
+    // The page reads its token's public endpoints and the client files, nothing private.
+    const api = [...new Set(seen.filter((p) => p.startsWith('/api/') || p.startsWith('/socket')))];
+    const base = `/api/v1/public/${link.token}`;
+    expect(api).toContain(`${base}/scene`);
+    expect(api.filter((p) => ![base, `${base}/scene`, `${base}/flows`].includes(p))).toEqual([]);
     await screenshot(page, 'public-page');
 
     // Every write the product has, sent from the public page (same origin, no session).
@@ -92,6 +107,8 @@ describe('the publicity show and the public link', () => {
       ['POST', `/api/v1/public/${link.token}`],
       ['PUT', `/api/v1/public/${link.token}`],
       ['DELETE', `/api/v1/public/${link.token}`],
+      ['POST', `/api/v1/public/${link.token}/scene`],
+      ['PUT', `/api/v1/public/${link.token}/flows`],
     ];
     const statuses = await page.evaluate(async (calls) => {
       const out: number[] = [];

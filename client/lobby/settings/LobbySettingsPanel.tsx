@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import { KPI_TILES, SHOW_SCENARIOS, type ShowScenario } from '../../../models/lobby';
 import { useT } from '../../i18n/useT';
-import { ApiCallError } from '../../net/api';
 import { fetchLobbySettings, type ListedLink, saveLobbySettings } from '../../net/lobbyApi';
 import { useEngineer } from '../../state/engineerStore';
 import { useLive } from '../../state/useLive';
 import { ShareLinks } from './ShareLinks';
+import { settingsErrorText } from './settingsErrors';
 import { settingsPanelStore, useSettingsPanel } from './settingsPanelState';
 import { bodyOf, draftOf, type SettingsDraft } from './settingsText';
 
@@ -32,8 +32,8 @@ function SettingsBody() {
   useEffect(() => {
     fetchLobbySettings()
       .then(({ settings }) => setDraft(draftOf(settings)))
-      .catch((err: unknown) => setStatus({ kind: 'error', text: String(err) }));
-  }, []);
+      .catch((err: unknown) => setStatus({ kind: 'error', text: settingsErrorText(err, t) }));
+  }, [t]);
 
   if (!draft) return null;
   const edit = (patch: Partial<SettingsDraft>) => {
@@ -46,13 +46,7 @@ function SettingsBody() {
         setDraft(draftOf(settings));
         setStatus({ kind: 'saved' });
       })
-      .catch((err: unknown) =>
-        setStatus({
-          kind: 'error',
-          // The server's own words name the field, the value and the rule.
-          text: err instanceof ApiCallError ? err.message : String(err),
-        }),
-      );
+      .catch((err: unknown) => setStatus({ kind: 'error', text: settingsErrorText(err, t) }));
   };
   const area = (key: keyof SettingsDraft, label: string, rows: number) => (
     <label className="settings-field">
@@ -93,6 +87,7 @@ function SettingsBody() {
             <label key={tile} className="settings-check">
               <input
                 type="checkbox"
+                data-testid={`settings-tile-${tile}`}
                 checked={draft.tiles.includes(tile)}
                 onChange={(e) =>
                   edit({
