@@ -15,7 +15,13 @@ import { engineerStore, useEngineer } from '../state/engineerStore';
 import { uiStore, useUi } from '../state/uiStore';
 import { useLive } from '../state/useLive';
 import { testIds } from '../testIds';
-import { alertStatusKey, alertText, evidenceChartData, evidenceValueKey } from './alertView';
+import {
+  ackByText,
+  alertStatusKey,
+  alertText,
+  evidenceChartData,
+  evidenceValueKey,
+} from './alertView';
 import { EvidenceChart } from './EvidenceChart';
 
 const log = createLogger('alerts');
@@ -97,7 +103,7 @@ function EvidenceBody({ alert, site }: { readonly alert: Alert; readonly site: S
       </div>
       {alert.status === 'acknowledged' && alert.ackNote !== null && (
         <div className="muted evidence-ack">
-          {t('alert.ackedBy', { by: alert.ackBy ?? '', note: alert.ackNote })}
+          {t('alert.ackedBy', { by: ackByText(alert.ackBy, t), note: alert.ackNote })}
         </div>
       )}
       {engineer && alert.status === 'open' && <AckForm alertId={alert.id} />}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Alert } from '../../models/alert';
 import { buildSite, buildTopology } from '../testing/builders';
-import { alertText, evidenceChartData, suspectBox } from './alertView';
+import { ackByText, alertText, evidenceChartData, suspectBox } from './alertView';
 
 const at = (iso: string) => Date.parse(`${iso}+08:00`);
 const topology = buildTopology([
@@ -93,5 +93,18 @@ describe('alert view', () => {
       maxZ: 9,
     });
     expect(suspectBox({ ...alert, suspects: [] }, site)).toBeNull();
+  });
+});
+
+describe('ackByText', () => {
+  const t = (key: string) => (key === 'alert.by.engineer' ? '工程师' : key);
+
+  it('names the engineer role in the interface language', () => {
+    expect(ackByText('engineer', t)).toBe('工程师');
+  });
+
+  it('shows any other name as given', () => {
+    expect(ackByText('王工', t)).toBe('王工');
+    expect(ackByText(null, t)).toBe('');
   });
 });

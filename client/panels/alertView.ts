@@ -58,6 +58,12 @@ export function alertStatusKey(alert: Alert): MessageKey {
   return `alert.status.${alert.status}`;
 }
 
+/** Who acknowledged, as a role the interface can name; other names are shown as given. */
+export function ackByText(ackBy: string | null, t: (key: MessageKey) => string): string {
+  if (ackBy === 'engineer') return t('alert.by.engineer');
+  return ackBy ?? '';
+}
+
 /** Title of the evidence chart's value series by detector. */
 export function evidenceValueKey(detector: DetectorId): MessageKey {
   return `alert.evidence.value.${detector}`;
