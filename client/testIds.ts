@@ -90,6 +90,8 @@ export const testIds = {
   alertItem: (alertId: number) => `alert-item-${alertId}`,
   /** An alert's evidence panel; `data-alert-id`, `data-detector`, `data-points`. */
   alertEvidence: 'alert-evidence',
+  alertListItems: 'alert-list-items',
+  alertEvidenceSpan: 'alert-evidence-span',
   alertClose: 'alert-close',
   /** The engineer's note and acknowledge button (absent for visitors). */
   alertAckNote: 'alert-ack-note',

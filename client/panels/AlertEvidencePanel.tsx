@@ -19,7 +19,9 @@ import {
   ackByText,
   alertStatusKey,
   alertText,
+  evidenceAxisUnit,
   evidenceChartData,
+  evidenceSpan,
   evidenceValueKey,
 } from './alertView';
 import { EvidenceChart } from './EvidenceChart';
@@ -42,8 +44,9 @@ function EvidenceBody({ alert, site }: { readonly alert: Alert; readonly site: S
   const engineer = useEngineer((s) => s.session === 'engineer');
   const data = useMemo(() => evidenceChartData(alert), [alert]);
   const band = alert.detector === 'balance';
-  const unit = alert.evidence.unit;
+  const unit = evidenceAxisUnit(alert);
   const zone = site.timeZone;
+  const span = evidenceSpan(alert);
 
   return (
     <section
@@ -85,12 +88,21 @@ function EvidenceBody({ alert, site }: { readonly alert: Alert; readonly site: S
       <div className="muted evidence-caption">
         {t('alert.evidenceTitle')} · {t(`alert.evidence.${alert.detector}` as MessageKey)}
       </div>
+      {span && (
+        <div className="muted evidence-span" data-testid={testIds.alertEvidenceSpan}>
+          {t('alert.chartSpan', {
+            from: formatWallMinute(span.startMs, zone),
+            to: formatWallMinute(span.endMs, zone),
+            unit,
+          })}
+        </div>
+      )}
       <div className="chart-body" style={{ minHeight: CHART_HEIGHT_PX + 30 }}>
         <EvidenceChart
           data={data}
           timeZone={zone}
           xLabel={t('chart.time')}
-          yLabel={t('alert.evidence.axis', { label: t(evidenceValueKey(alert.detector)), unit })}
+          yLabel={unit}
           seriesLabels={[
             t(evidenceValueKey(alert.detector)),
             t('alert.evidence.limit'),
