@@ -3,6 +3,8 @@
  * it has no DOM or React dependency). Change a value here and both sides follow.
  */
 export const testIds = {
+  /** The top bar: brand, KPI tiles and actions. */
+  topbar: 'topbar',
   /** The 3D canvas wrapper. */
   canvas: 'twin-canvas',
   kpiToday: 'kpi-today',
