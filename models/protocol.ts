@@ -63,6 +63,8 @@ export interface Tick {
   readonly meterFlowLps: readonly number[];
   /** Volume since local midnight per meter, L. */
   readonly meterTodayL: readonly number[];
+  /** End of each meter's latest reading interval, epoch ms; null before its first reading. */
+  readonly meterLastReadingMs: readonly (number | null)[];
   readonly meterStatus: readonly MeterStatus[];
   readonly pipeFlowLps: readonly number[];
   readonly kpis: Kpis;

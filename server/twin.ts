@@ -361,6 +361,7 @@ export class Twin {
       tsMs: toMs,
       meterFlowLps: Array.from(meterFlow, round6),
       meterTodayL: Array.from(this.todayL, round6),
+      meterLastReadingMs: [...this.lastEndMs],
       meterStatus: status,
       pipeFlowLps: Array.from(pipeFlow, round6),
       kpis,

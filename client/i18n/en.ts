@@ -51,6 +51,8 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'chart.empty': 'No data in this period',
   'chart.close': 'Close',
   'chart.total': 'Total',
+  'chart.total24h': 'Total, last 24 h to {to}:',
+  'chart.total7d': 'Total, last 7 days to {to}:',
   'chart.time': 'Time',
   'chart.staleOffline': 'Connection lost: showing the last data',
   'chart.staleRetry': 'Refresh failed: showing the last data, retrying',

@@ -53,6 +53,8 @@ export const zh = {
   'chart.empty': '该时段无数据',
   'chart.close': '关闭',
   'chart.total': '合计',
+  'chart.total24h': '最近 24 小时合计（至 {to}）',
+  'chart.total7d': '最近 7 天合计（至 {to}）',
   'chart.time': '时间',
   'chart.staleOffline': '连接中断，显示最后数据',
   'chart.staleRetry': '刷新失败，显示最后数据，稍后重试',
