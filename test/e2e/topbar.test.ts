@@ -129,7 +129,7 @@ describe('the top bar in both languages, signed in and out', () => {
     expect(await page.locator('.brand-title').isVisible()).toBe(true);
   });
 
-  it('stacks without overlap on a phone', async () => {
+  it('stacks the bar and the panels without overlap on a phone', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     for (const lang of ['zh', 'en'] as const) {
       await setLang(lang);
@@ -142,6 +142,16 @@ describe('the top bar in both languages, signed in and out', () => {
           );
         }
         expect(parts[i]!.x + parts[i]!.width).toBeLessThanOrEqual(390);
+      }
+      // The bar, the tree, the floor controls and the alerts take turns down the page.
+      const blocks = await page
+        .locator('.topbar, .tree-panel, .view-controls, .alert-panel')
+        .evaluateAll((list) => list.map((e) => e.getBoundingClientRect().toJSON() as Box));
+      expect(blocks.length).toBe(4);
+      for (let i = 0; i < blocks.length; i++) {
+        for (let j = i + 1; j < blocks.length; j++) {
+          expect(intersects(blocks[i]!, blocks[j]!), `${lang}: block ${i} × ${j}`).toBe(false);
+        }
       }
       await screenshot(page, `topbar-390-${lang}`);
     }
