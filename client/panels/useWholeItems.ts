@@ -22,10 +22,19 @@ export function useWholeItems(list: RefObject<HTMLElement | null>, key: unknown)
         if (bottom > room + 0.5) break;
         whole = bottom;
       }
-      if (whole > 0) el.style.maxHeight = `${Math.floor(whole)}px`;
+      if (whole > 0) el.style.maxHeight = `${whole}px`;
     };
     capToWholeItems();
+    // The room changes with the window and with the column around the list (the top bar's
+    // height, a panel opening below): measure again whenever the list or its panel resizes.
+    // Setting the same cap again changes no size, so this settles after one round.
+    const observer = new ResizeObserver(capToWholeItems);
+    observer.observe(el);
+    if (el.parentElement) observer.observe(el.parentElement);
     window.addEventListener('resize', capToWholeItems);
-    return () => window.removeEventListener('resize', capToWholeItems);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('resize', capToWholeItems);
+    };
   }, [list, key]);
 }
