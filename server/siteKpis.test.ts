@@ -21,11 +21,14 @@ describe('siteKpis', () => {
     expect(k).toEqual({ todayL: null, flowLps: null, perCapitaTodayL: null });
   });
 
-  it("leaves today's use unknown when nothing has arrived since local midnight", () => {
-    const k = siteKpis({ ...base, todayL: 0, lastEndMs: DAY_START_MS, fresh: true });
-    expect(k.todayL).toBeNull();
-    expect(k.perCapitaTodayL).toBeNull();
-    expect(k.flowLps).toBe(0.156);
+  it("leaves today's use unknown when a silent meter sent nothing since midnight", () => {
+    const k = siteKpis({ ...base, todayL: 0, lastEndMs: DAY_START_MS - 7_200_000, fresh: false });
+    expect(k).toEqual({ todayL: null, flowLps: null, perCapitaTodayL: null });
+  });
+
+  it('counts 0 L at midnight while the meter is still reporting', () => {
+    const k = siteKpis({ ...base, todayL: 0, flowLps: 0.1, lastEndMs: DAY_START_MS });
+    expect(k).toEqual({ todayL: 0, flowLps: 0.1, perCapitaTodayL: 0 });
   });
 
   it('leaves the flow unknown when the meter has gone quiet', () => {

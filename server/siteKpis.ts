@@ -16,13 +16,14 @@ export interface Level1State {
 }
 
 /**
- * The site figures, null where the whole-site meter has no data: no interval since local
- * midnight leaves today's use unknown, a stale meter leaves the flow unknown. Never 0 for
+ * The site figures, null where the whole-site meter has no data: a stale meter leaves the
+ * flow unknown, and today's use too unless something arrived since local midnight. Just after
+ * midnight a meter still reporting has used 0 L today, which is a figure. Never 0 for
  * missing, which would read as "no water used".
  */
 export function siteKpis(s: Level1State): Kpis {
   const reportedToday = s.lastEndMs !== null && s.lastEndMs > s.dayStartMs;
-  const todayL = reportedToday ? s.todayL : null;
+  const todayL = reportedToday || (s.fresh && s.lastEndMs !== null) ? s.todayL : null;
   return {
     todayL,
     flowLps: s.fresh ? s.flowLps : null,
