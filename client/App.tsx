@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { LOCALE, localName } from './i18n/index';
 import { useT } from './i18n/useT';
 import { LobbySettingsPanel } from './lobby/settings/LobbySettingsPanel';
@@ -13,6 +13,7 @@ import { LanguageSwitch } from './panels/LanguageSwitch';
 import { MeterChartPanel } from './panels/MeterChartPanel';
 import { MeterTreePanel } from './panels/MeterTreePanel';
 import { RoomTooltip } from './panels/RoomTooltip';
+import { useBelowTopbar } from './panels/useBelowTopbar';
 import { ViewControls } from './panels/ViewControls';
 import { PlannerPanel } from './planner/PlannerPanel';
 import { PlannerToggle } from './planner/PlannerToggle';
@@ -33,6 +34,9 @@ export function App() {
   const stale = useLive((s) => s.connection !== 'live');
   // The planner takes the right of the screen; the alert and chart column makes room for it.
   const planning = usePlanner((s) => s.open);
+  const app = useRef<HTMLDivElement>(null);
+  const bar = useRef<HTMLElement>(null);
+  useBelowTopbar(app, bar);
 
   // Keep the document language and title in step with the interface language.
   useEffect(() => {
@@ -41,9 +45,9 @@ export function App() {
   }, [lang, t]);
 
   return (
-    <div className={stale ? 'app stale' : 'app'}>
+    <div ref={app} className={stale ? 'app stale' : 'app'}>
       <TwinCanvas />
-      <header className="topbar" {...coversEdge('top')}>
+      <header ref={bar} className="topbar" data-testid={testIds.topbar} {...coversEdge('top')}>
         <div className="brand">
           <div className="brand-mark" aria-hidden="true" />
           <div className="brand-text">

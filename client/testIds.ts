@@ -3,6 +3,8 @@
  * it has no DOM or React dependency). Change a value here and both sides follow.
  */
 export const testIds = {
+  /** The top bar: brand, KPI tiles and actions. */
+  topbar: 'topbar',
   /** The 3D canvas wrapper. */
   canvas: 'twin-canvas',
   kpiToday: 'kpi-today',
@@ -91,6 +93,8 @@ export const testIds = {
   alertItem: (alertId: number) => `alert-item-${alertId}`,
   /** An alert's evidence panel; `data-alert-id`, `data-detector`, `data-points`. */
   alertEvidence: 'alert-evidence',
+  alertListItems: 'alert-list-items',
+  alertEvidenceSpan: 'alert-evidence-span',
   alertClose: 'alert-close',
   /** The engineer's note and acknowledge button (absent for visitors). */
   alertAckNote: 'alert-ack-note',

@@ -35,14 +35,14 @@ export interface Topology {
   readonly pipes: readonly TopologyPipe[];
 }
 
-/** Site-wide figures shown in the KPI strip. */
+/** Site-wide figures shown in the KPI strip; null where the whole-site meter has no data. */
 export interface Kpis {
   /** Level-1 volume since local midnight of the building's zone, L. */
-  readonly todayL: number;
+  readonly todayL: number | null;
   /** Level-1 mean flow over the last hour, L/s. */
-  readonly flowLps: number;
+  readonly flowLps: number | null;
   /** todayL divided by the staff count, L per person. */
-  readonly perCapitaTodayL: number;
+  readonly perCapitaTodayL: number | null;
 }
 
 /** Data state of a meter in a tick. */
@@ -63,6 +63,8 @@ export interface Tick {
   readonly meterFlowLps: readonly number[];
   /** Volume since local midnight per meter, L. */
   readonly meterTodayL: readonly number[];
+  /** End of each meter's latest reading interval, epoch ms; null before its first reading. */
+  readonly meterLastReadingMs: readonly (number | null)[];
   readonly meterStatus: readonly MeterStatus[];
   readonly pipeFlowLps: readonly number[];
   readonly kpis: Kpis;

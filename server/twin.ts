@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { MeterHealth, QuarantinedReading } from '../models/health';
 import type { MeterTree } from '../models/meterTree';
-import { type Kpis, MeterStatus, type Tick, type Topology } from '../models/protocol';
+import { MeterStatus, type Tick, type Topology } from '../models/protocol';
 import type { Reading } from '../models/reading';
 import { isPotable, type Meter, type Site } from '../models/site';
 import type { DemandModel } from '../simulations/demand';
@@ -11,6 +11,7 @@ import type { Clock } from './clock';
 import type { Interval, MeterProfile } from './engine/consumption';
 import type { EngineState } from './engine/dispatch';
 import { createPipeFlowModel, type PipeFlowModel } from './pipeFlows';
+import { siteKpis } from './siteKpis';
 import type { Store, StoredEvent } from './store';
 import { HOUR_MS, round6, type TwinCore } from './twinCore';
 import { meterHealth } from './twinHealth';
@@ -373,17 +374,20 @@ export class Twin {
     this.pipeFlows.compute(meterFlow, pipeFlow);
 
     // Publish.
-    const level1Today = this.todayL[this.level1] ?? 0;
-    const kpis: Kpis = {
-      todayL: level1Today,
+    const kpis = siteKpis({
+      todayL: this.todayL[this.level1] ?? 0,
       flowLps: meterFlow[this.level1] ?? 0,
-      perCapitaTodayL: level1Today / this.site.staff,
-    };
+      lastEndMs: this.lastEndMs[this.level1] ?? null,
+      dayStartMs: this.dayStartMs,
+      fresh: status[this.level1] !== MeterStatus.noData,
+      staff: this.site.staff,
+    });
     const tick: Tick = {
       tick: this.tickNo,
       tsMs: toMs,
       meterFlowLps: Array.from(meterFlow, round6),
       meterTodayL: Array.from(this.todayL, round6),
+      meterLastReadingMs: [...this.lastEndMs],
       meterStatus: status,
       pipeFlowLps: Array.from(pipeFlow, round6),
       kpis,

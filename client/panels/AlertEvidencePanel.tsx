@@ -15,7 +15,15 @@ import { engineerStore, useEngineer } from '../state/engineerStore';
 import { uiStore, useUi } from '../state/uiStore';
 import { useLive } from '../state/useLive';
 import { testIds } from '../testIds';
-import { alertStatusKey, alertText, evidenceChartData, evidenceValueKey } from './alertView';
+import {
+  ackByText,
+  alertStatusKey,
+  alertText,
+  evidenceAxisUnit,
+  evidenceChartData,
+  evidenceSpan,
+  evidenceValueKey,
+} from './alertView';
 import { EvidenceChart } from './EvidenceChart';
 
 const log = createLogger('alerts');
@@ -36,8 +44,9 @@ function EvidenceBody({ alert, site }: { readonly alert: Alert; readonly site: S
   const engineer = useEngineer((s) => s.session === 'engineer');
   const data = useMemo(() => evidenceChartData(alert), [alert]);
   const band = alert.detector === 'balance';
-  const unit = alert.evidence.unit;
+  const unit = evidenceAxisUnit(alert);
   const zone = site.timeZone;
+  const span = evidenceSpan(alert);
 
   return (
     <section
@@ -79,12 +88,21 @@ function EvidenceBody({ alert, site }: { readonly alert: Alert; readonly site: S
       <div className="muted evidence-caption">
         {t('alert.evidenceTitle')} · {t(`alert.evidence.${alert.detector}` as MessageKey)}
       </div>
+      {span && (
+        <div className="muted evidence-span" data-testid={testIds.alertEvidenceSpan}>
+          {t('alert.chartSpan', {
+            from: formatWallMinute(span.startMs, zone),
+            to: formatWallMinute(span.endMs, zone),
+            unit,
+          })}
+        </div>
+      )}
       <div className="chart-body" style={{ minHeight: CHART_HEIGHT_PX + 30 }}>
         <EvidenceChart
           data={data}
           timeZone={zone}
           xLabel={t('chart.time')}
-          yLabel={t('alert.evidence.axis', { label: t(evidenceValueKey(alert.detector)), unit })}
+          yLabel={unit}
           seriesLabels={[
             t(evidenceValueKey(alert.detector)),
             t('alert.evidence.limit'),
@@ -97,7 +115,7 @@ function EvidenceBody({ alert, site }: { readonly alert: Alert; readonly site: S
       </div>
       {alert.status === 'acknowledged' && alert.ackNote !== null && (
         <div className="muted evidence-ack">
-          {t('alert.ackedBy', { by: alert.ackBy ?? '', note: alert.ackNote })}
+          {t('alert.ackedBy', { by: ackByText(alert.ackBy, t), note: alert.ackNote })}
         </div>
       )}
       {engineer && alert.status === 'open' && <AckForm alertId={alert.id} />}

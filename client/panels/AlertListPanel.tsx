@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import type { Alert } from '../../models/alert';
 import { formatWallMinute } from '../format/zonedTime';
 import { useT } from '../i18n/useT';
@@ -7,6 +8,7 @@ import { uiStore, useUi } from '../state/uiStore';
 import { useLive } from '../state/useLive';
 import { testIds } from '../testIds';
 import { alertStatusKey, alertText, suspectBox } from './alertView';
+import { useWholeItems } from './useWholeItems';
 
 /**
  * 告警: the unresolved leak alerts in plain language, newest first, at the top of the centre
@@ -18,6 +20,8 @@ export function AlertListPanel() {
   const selectedId = useUi((s) => s.selectedAlertId);
   const site = useLive((s) => s.site);
   const alerts = useAlerts((s) => s.alerts);
+  const list = useRef<HTMLUListElement>(null);
+  useWholeItems(list, `${lang}|${alerts.map((a) => `${a.id}:${a.status}`).join(',')}`);
   if (!site || alerts.length === 0) return null;
 
   const open = (alert: Alert) => {
@@ -40,7 +44,7 @@ export function AlertListPanel() {
         {t('alert.title')}
         <span className="alert-count">{t('alert.count', { count: alerts.length })}</span>
       </h2>
-      <ul className="alert-list">
+      <ul className="alert-list" ref={list} data-testid={testIds.alertListItems}>
         {alerts.map((alert) => (
           <li key={alert.id}>
             <button

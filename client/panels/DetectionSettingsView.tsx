@@ -1,11 +1,16 @@
 import { useEffect, useState } from 'react';
-import type { DetectionSettingView, SettingKey } from '../../models/detectionSettings';
+import {
+  type DetectionSettingView,
+  SETTING_KEYS,
+  type SettingKey,
+} from '../../models/detectionSettings';
 import type { MessageKey } from '../i18n/index';
 import { useT } from '../i18n/useT';
 import { createLogger } from '../log';
 import { ApiCallError, requestJson } from '../net/api';
 import { engineerStore } from '../state/engineerStore';
 import { testIds } from '../testIds';
+import { asText, basisKeys, checkDraft, refusalText } from './thresholdView';
 
 const log = createLogger('thresholds');
 const URL = '/api/v1/detection/settings';
@@ -32,26 +37,6 @@ const UNIT_KEY: Record<string, MessageKey> = {
   'days of 7': 'thresholds.unit.daysOf7',
   'h of day': 'thresholds.unit.hourOfDay',
 };
-
-/** The sections of domain.md a source names (`§7.2, §7.4`); its full text is the tooltip. */
-const sectionsOf = (source: string) => source.match(/§[\d.]+/g)?.join(', ') ?? '—';
-
-/** A setting's value as typed: numbers and the night window as text, the rule as is. */
-const asText = (value: unknown) => (Array.isArray(value) ? value.join(', ') : String(value));
-
-/** The typed text back to the value the API takes, or null when it is not a number. */
-function parseValue(view: DetectionSettingView, text: string): unknown {
-  if (view.key === 'balanceTolerance') return text;
-  if (view.key === 'nightWindow') {
-    const parts = text
-      .split(/[,，\s]+/)
-      .filter((p) => p !== '')
-      .map(Number);
-    return parts.length === 2 && parts.every(Number.isFinite) ? parts : null;
-  }
-  const n = Number(text.trim());
-  return text.trim() !== '' && Number.isFinite(n) ? n : null;
-}
 
 /**
  * 检测阈值: every threshold of the leak detectors with its value, default, unit and basis
@@ -95,26 +80,28 @@ export function DetectionSettingsView() {
         if (err instanceof ApiCallError && err.code === 'unauthorized') {
           engineerStore.getState().setEngineer(false);
         }
-        setNotice({ kind: 'error', text: t('thresholds.refused', { message }) });
+        const nameOf = (key: string) =>
+          (SETTING_KEYS as readonly string[]).includes(key)
+            ? t(`threshold.${key}` as MessageKey)
+            : null;
+        setNotice({
+          kind: 'error',
+          text: t('thresholds.refused', { message: refusalText(message, nameOf) }),
+        });
       })
       .finally(() => setSaving(false));
   };
 
   const save = () => {
     if (!views) return;
-    const patch: Record<string, unknown> = {};
-    for (const view of views) {
-      const text = draft[view.key];
-      if (text === undefined || text === asText(view.value)) continue;
-      const value = parseValue(view, text);
-      if (value === null) {
-        const name = t(`threshold.${view.key}` as MessageKey);
-        setNotice({ kind: 'error', text: t('thresholds.notNumber', { name }) });
-        return;
-      }
-      patch[view.key] = value;
-    }
-    if (Object.keys(patch).length > 0) send(patch);
+    const { patch, invalid } = checkDraft(views, draft);
+    if (invalid === null && Object.keys(patch).length > 0) send(patch);
+  };
+
+  // An edit makes the last answer stale: a refusal no longer describes what is typed.
+  const edit = (key: SettingKey, text: string) => {
+    setDraft({ ...draft, [key]: text });
+    setNotice(null);
   };
 
   const restoreDefaults = () => {
@@ -123,10 +110,13 @@ export function DetectionSettingsView() {
 
   if (failed) return <p className="muted quality-state">{t('thresholds.error')}</p>;
   if (!views) return <p className="muted quality-state">{t('thresholds.loading')}</p>;
-  const changed = views.some((v) => {
-    const text = draft[v.key];
-    return text !== undefined && text !== asText(v.value);
-  });
+  const check = checkDraft(views, draft);
+  const changed = Object.keys(check.patch).length > 0 || check.invalid !== null;
+  // Why Save waits, said next to it rather than left to guess.
+  const hold =
+    check.invalid !== null
+      ? t('thresholds.notNumber', { name: t(`threshold.${check.invalid}` as MessageKey) })
+      : null;
 
   return (
     <div className="thresholds" data-testid={testIds.thresholds}>
@@ -141,13 +131,19 @@ export function DetectionSettingsView() {
             {notice.text}
           </span>
         )}
+        {hold && notice === null && (
+          <span className="form-error" role="status" data-testid={testIds.thresholdsNotice}>
+            {hold}
+          </span>
+        )}
         <button type="button" className="chip" disabled={saving} onClick={restoreDefaults}>
           {t('thresholds.reset')}
         </button>
         <button
           type="button"
           className="chip active"
-          disabled={saving || !changed}
+          disabled={saving || !changed || hold !== null}
+          title={hold ?? (changed ? undefined : t('thresholds.nothingToSave'))}
           data-testid={testIds.thresholdsSave}
           onClick={save}
         >
@@ -172,10 +168,10 @@ export function DetectionSettingsView() {
                   {view.key === 'balanceTolerance' ? (
                     <select
                       value={draft[view.key] ?? asText(view.value)}
-                      onChange={(e) => setDraft({ ...draft, [view.key]: e.target.value })}
+                      onChange={(e) => edit(view.key, e.target.value)}
                     >
-                      <option value="max">max</option>
-                      <option value="statistical">statistical</option>
+                      <option value="max">{t('thresholds.tolerance.max')}</option>
+                      <option value="statistical">{t('thresholds.tolerance.statistical')}</option>
                     </select>
                   ) : (
                     <input
@@ -183,7 +179,7 @@ export function DetectionSettingsView() {
                       inputMode="decimal"
                       data-testid={testIds.thresholdInput(view.key)}
                       value={draft[view.key] ?? asText(view.value)}
-                      onChange={(e) => setDraft({ ...draft, [view.key]: e.target.value })}
+                      onChange={(e) => edit(view.key, e.target.value)}
                     />
                   )}{' '}
                   <span className="muted">
@@ -194,12 +190,18 @@ export function DetectionSettingsView() {
                         : view.unit}
                   </span>
                 </td>
-                <td className="num muted">{asText(view.defaultValue)}</td>
-                <td className="muted" title={view.source}>
+                <td className="num muted">
+                  {view.key === 'balanceTolerance'
+                    ? t(`thresholds.tolerance.${String(view.defaultValue)}` as MessageKey)
+                    : asText(view.defaultValue)}
+                </td>
+                <td className="muted threshold-basis">
                   <span className={`planner-status status-${view.status}`}>
                     {t(STATUS_KEY[view.status] ?? 'planner.status.D')}
                   </span>{' '}
-                  {sectionsOf(view.source)}
+                  {basisKeys(view.source)
+                    .map((k) => t(k))
+                    .join(t('thresholds.basis.sep'))}
                 </td>
               </tr>
             ))}

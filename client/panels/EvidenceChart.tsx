@@ -31,20 +31,21 @@ function buildOptions(p: Omit<Props, 'data'>): Options {
     axes: [
       {
         ...axis,
-        // The first tick carries the date, so a window inside one day still says which day.
+        // Midnight ticks carry the date, the others the time; the caption above the chart
+        // names the whole span, so no tick needs a label wider than the spacing allows.
+        space: 56,
         values: (_u, splits) =>
-          splits.map((s, i) => {
+          splits.map((s) => {
             const w = wallTime(s * 1000, p.timeZone);
-            const date = `${pad(w.month)}-${pad(w.day)}`;
-            const time = `${pad(w.hour)}:${pad(w.minute)}`;
-            if (w.hour === 0 && w.minute === 0) return date;
-            return i === 0 ? `${date} ${time}` : time;
+            if (w.hour === 0 && w.minute === 0) return `${pad(w.month)}-${pad(w.day)}`;
+            return `${pad(w.hour)}:${pad(w.minute)}`;
           }),
         ticks: { stroke: '#31507a' },
       },
       {
         ...axis,
-        size: 56,
+        size: 48,
+        // Only the unit: the series' name is in the legend, and a long name would be clipped.
         label: p.yLabel,
         labelSize: 16,
         values: (_u, splits) => splits.map((v) => formatFixed(v, Number.isInteger(v) ? 0 : 1)),

@@ -4,6 +4,7 @@ import { useT } from '../i18n/useT';
 import { type FloorFilter, uiStore, useUi } from '../state/uiStore';
 import { useLive } from '../state/useLive';
 import { testIds } from '../testIds';
+import { shortBuildingName } from './floorView';
 
 interface GroupProps {
   readonly building: Building;
@@ -23,7 +24,7 @@ function BuildingFloors({ building, current, headed }: GroupProps) {
     <div className="floor-group" data-building-id={building.id}>
       {headed && (
         <div className="floor-building" title={buildingName}>
-          {buildingName}
+          {shortBuildingName(buildingName)}
         </div>
       )}
       <div className="floor-chips">

@@ -10,13 +10,15 @@ interface TileProps {
   readonly value: string;
   readonly unit?: string;
   readonly detail?: string;
+  /** The value is the "no data" text, not a figure. */
+  readonly none?: boolean;
 }
 
-function Tile({ testId, label, value, unit, detail }: TileProps) {
+function Tile({ testId, label, value, unit, detail, none }: TileProps) {
   return (
     <div className="kpi" data-testid={testId}>
       <div className="kpi-label">{label}</div>
-      <div className="kpi-value">
+      <div className={none ? 'kpi-value kpi-none' : 'kpi-value'}>
         {value}
         {unit && <span className="kpi-unit">{unit}</span>}
       </div>
@@ -31,27 +33,34 @@ export function KpiStrip() {
   const timeZone = useLive((s) => s.site?.timeZone ?? 'Asia/Shanghai');
   const kpis = useThrottledLive((s) => s.tick?.kpis ?? null);
   const tsMs = useThrottledLive((s) => s.tick?.tsMs ?? null);
+  // Once ticks arrive, a null figure means the whole-site meter has no data: say so, not "0".
+  const noData = t('meter.noData');
+  const shown = (value: number | null | undefined, text: string, unit: string) =>
+    kpis !== null && value === null ? { value: noData, none: true } : { value: text, unit };
 
   return (
     <div className="kpi-strip">
       <Tile
         testId={testIds.kpiToday}
         label={t('kpi.today')}
-        value={formatLitresAsM3(kpis?.todayL)}
-        unit={t('unit.m3')}
+        {...shown(kpis?.todayL, formatLitresAsM3(kpis?.todayL), t('unit.m3'))}
       />
       <Tile
         testId={testIds.kpiFlow}
         label={t('kpi.flow')}
-        value={formatLps(kpis?.flowLps)}
-        unit={t('unit.Lps')}
-        detail={`${formatLpsAsM3h(kpis?.flowLps)} ${t('unit.m3h')}`}
+        {...shown(kpis?.flowLps, formatLps(kpis?.flowLps), t('unit.Lps'))}
+        {...(kpis?.flowLps === null
+          ? {}
+          : { detail: `${formatLpsAsM3h(kpis?.flowLps)} ${t('unit.m3h')}` })}
       />
       <Tile
         testId={testIds.kpiPerCapita}
         label={t('kpi.perCapita')}
-        value={formatFixed(kpis?.perCapitaTodayL, 1)}
-        unit={t('unit.perPerson')}
+        {...shown(
+          kpis?.perCapitaTodayL,
+          formatFixed(kpis?.perCapitaTodayL, 1),
+          t('unit.perPerson'),
+        )}
       />
       <Tile
         testId={testIds.kpiClock}

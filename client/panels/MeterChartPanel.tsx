@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { formatFixed } from '../format/units';
+import { formatWallMinute } from '../format/zonedTime';
 import { localName } from '../i18n/index';
 import { useT } from '../i18n/useT';
 import { METER_LOOK } from '../scene/meterStyle';
@@ -128,7 +129,10 @@ export function MeterChartPanel() {
           )}
           {hasValues && (
             <span className="chart-total">
-              {t('chart.total')} {formatFixed(total / 1000, 2)} {t('unit.m3')}
+              {t(range === '24h' ? 'chart.total24h' : 'chart.total7d', {
+                to: formatWallMinute(series.toMs, site.timeZone),
+              })}{' '}
+              {formatFixed(total / 1000, 2)} {t('unit.m3')}
             </span>
           )}
         </div>

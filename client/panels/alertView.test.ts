@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Alert } from '../../models/alert';
 import { buildSite, buildTopology } from '../testing/builders';
-import { alertText, evidenceChartData, suspectBox } from './alertView';
+import {
+  ackByText,
+  alertText,
+  evidenceAxisUnit,
+  evidenceChartData,
+  evidenceSpan,
+  suspectBox,
+} from './alertView';
 
 const at = (iso: string) => Date.parse(`${iso}+08:00`);
 const topology = buildTopology([
@@ -93,5 +100,57 @@ describe('alert view', () => {
       maxZ: 9,
     });
     expect(suspectBox({ ...alert, suspects: [] }, site)).toBeNull();
+  });
+});
+
+describe('ackByText', () => {
+  const t = (key: string) => (key === 'alert.by.engineer' ? '工程师' : key);
+
+  it('names the engineer role in the interface language', () => {
+    expect(ackByText('engineer', t)).toBe('工程师');
+  });
+
+  it('shows any other name as given', () => {
+    expect(ackByText('王工', t)).toBe('王工');
+    expect(ackByText(null, t)).toBe('');
+  });
+});
+
+describe('evidence axis and span', () => {
+  const hourly = { ...alert, detector: 'balance' as const };
+
+  it('reads hourly balance volumes as L/h, the rate the alert text quotes', () => {
+    expect(evidenceAxisUnit(hourly)).toBe('L/h');
+  });
+
+  it('keeps litres for a balance judged night by night', () => {
+    const nightly: Alert = {
+      ...hourly,
+      evidence: {
+        unit: 'L',
+        points: [
+          { tMs: at('2026-04-13T01:00:00'), value: 300, limit: 100 },
+          { tMs: at('2026-04-14T01:00:00'), value: 320, limit: 100 },
+        ],
+      },
+    };
+    expect(evidenceAxisUnit(nightly)).toBe('L');
+  });
+
+  it('passes other units through', () => {
+    const night: Alert = { ...alert, evidence: { unit: 'L/h', points: [] } };
+    expect(evidenceAxisUnit(night)).toBe('L/h');
+  });
+
+  it('spans the drawn points, which may be shorter than the alert window', () => {
+    const long: Alert = {
+      ...alert,
+      window: { ...alert.window, startMs: at('2026-04-10T00:00:00') },
+    };
+    expect(evidenceSpan(long)).toEqual({
+      startMs: at('2026-04-14T18:00:00'),
+      endMs: at('2026-04-14T20:00:00'),
+    });
+    expect(evidenceSpan({ ...alert, evidence: { unit: 'L', points: [] } })).toBeNull();
   });
 });

@@ -58,6 +58,33 @@ export function alertStatusKey(alert: Alert): MessageKey {
   return `alert.status.${alert.status}`;
 }
 
+/** Who acknowledged, as a role the interface can name; other names are shown as given. */
+export function ackByText(ackBy: string | null, t: (key: MessageKey) => string): string {
+  if (ackBy === 'engineer') return t('alert.by.engineer');
+  return ackBy ?? '';
+}
+
+/**
+ * The unit the evidence chart's axis is read in. A balance point is the imbalance over its
+ * interval in litres: over one hour that is the mean L/h the alert text quotes, over a night
+ * window it stays a volume per night.
+ */
+export function evidenceAxisUnit(alert: Alert): string {
+  if (alert.evidence.unit !== 'L') return alert.evidence.unit;
+  const times = alert.evidence.points.map((p) => p.tMs).sort((a, b) => a - b);
+  const steps = times.slice(1).map((t, i) => t - (times[i] ?? t));
+  const hourly = steps.every((d) => d <= 3_600_000);
+  return hourly ? 'L/h' : 'L';
+}
+
+/** First to last evidence point the chart draws, epoch ms (the last point's hour included). */
+export function evidenceSpan(alert: Alert): { startMs: number; endMs: number } | null {
+  const times = alert.evidence.points.map((p) => p.tMs);
+  if (times.length === 0) return null;
+  const endMs = Math.min(Math.max(...times) + 3_600_000, alert.window.endMs);
+  return { startMs: Math.min(...times), endMs: Math.max(endMs, Math.max(...times)) };
+}
+
 /** Title of the evidence chart's value series by detector. */
 export function evidenceValueKey(detector: DetectorId): MessageKey {
   return `alert.evidence.value.${detector}`;

@@ -8,7 +8,7 @@ import { useThrottledLive } from '../state/useLive';
 const log = createLogger('health');
 
 /** Refetch at most this often while the twin clock runs, ms of wall time. */
-const REFRESH_PERIOD_MS = 10_000;
+const REFRESH_PERIOD_MS = 2000;
 const HOUR_MS = 3_600_000;
 
 /**

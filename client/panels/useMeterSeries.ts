@@ -16,8 +16,11 @@ import {
 
 const log = createLogger('chart');
 
-/** Refetch at most this often while the twin clock runs, ms of wall time. */
-const REFRESH_PERIOD_MS = 3000;
+/**
+ * Refetch at most this often while the twin clock runs, ms of wall time: at replay ×3600 a
+ * twin hour passes each second, so a slower refresh would leave the chart hours behind.
+ */
+const REFRESH_PERIOD_MS = 1000;
 /** Wait before trying again after a failed request while the live link is up, ms. */
 const RETRY_MS = 5000;
 const HOUR_MS = 3_600_000;

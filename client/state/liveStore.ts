@@ -83,6 +83,7 @@ export function checkTick(state: LiveState, tick: Tick): TickOutcome {
     tick.meterFlowLps.length !== meters ||
     tick.meterTodayL.length !== meters ||
     tick.meterStatus.length !== meters ||
+    tick.meterLastReadingMs.length !== meters ||
     tick.pipeFlowLps.length !== pipes
   ) {
     return 'shape-mismatch';

@@ -85,6 +85,7 @@ export function buildTick(topology: Topology, tick: number, flows?: readonly num
     tsMs: Date.UTC(2026, 11, 4, 6) + tick * 1000,
     meterFlowLps,
     meterTodayL: topology.meters.map(() => 0),
+    meterLastReadingMs: topology.meters.map(() => null),
     meterStatus: topology.meters.map(() => 0 as const),
     pipeFlowLps: topology.pipes.map(() => 0),
     kpis: { todayL: 0, flowLps: meterFlowLps[0] ?? 0, perCapitaTodayL: 0 },

@@ -148,7 +148,7 @@ describe('leak alerts in the twin, in Chromium at 1280×720', () => {
     await expect.poll(() => item.getAttribute('data-status')).toBe('acknowledged');
     expect(await item.textContent()).toContain('已确认');
     expect(await page.locator(byTestId(testIds.alertEvidence)).textContent()).toContain(
-      '2层卫生间水箱浮球卡住，已报修',
+      '工程师 已确认：2层卫生间水箱浮球卡住，已报修',
     );
     expect(await ack.count()).toBe(0);
     const stored = (await (await fetch(`${twin.url}/api/v1/alerts/${alertId}`)).json()) as {

@@ -110,7 +110,8 @@ describe('engineer sign-in and quarantine review in Chromium', () => {
     expect(await line.textContent()).toBe('最后读数 2026-03-01 10:00正常');
     const chart = page.locator(byTestId(testIds.meterChart));
     await expect.poll(() => chart.getAttribute('data-state')).toBe('ready');
-    expect(await chart.textContent()).toContain('合计 0.12 m³');
+    // The total names what it sums: the last 24 hours up to the chart's end.
+    expect(await chart.textContent()).toMatch(/最近 24 小时合计（至 [\d-]+ [\d:]+） 0\.12 m³/);
     await page.locator(byTestId(testIds.qualityClose)).click();
     await screenshot(page, 'engineer-health-zh');
   });

@@ -39,6 +39,14 @@ describe('detection thresholds in Chromium at 1600×900', () => {
     const row = table.locator('tr[data-key="continuousRunHours"]');
     expect(await row.textContent()).toContain('持续用水：不间断小时数');
     expect(await row.textContent()).toContain('推导值');
+    // The basis is said in words, not as section numbers of the design notes.
+    expect(await row.textContent()).toContain('智能水表产品的默认告警（Flume）');
+    expect(await table.textContent()).not.toContain('§');
+    const rule = table.locator('tr[data-key="balanceTolerance"] select');
+    expect(await rule.locator('option').allTextContents()).toEqual([
+      '最不利叠加（各表误差相加）',
+      '统计叠加（k 倍均方根）',
+    ]);
     await screenshot(page, 'thresholds-1600-zh');
   });
 
@@ -49,14 +57,25 @@ describe('detection thresholds in Chromium at 1600×900', () => {
     await expect.poll(() => notice.textContent()).toBe('已保存');
     expect(await stored('continuousRunHours')).toBe(10);
 
-    await page.locator(byTestId(testIds.thresholdInput('nightPercentile'))).fill('二成');
-    await page.locator(byTestId(testIds.thresholdsSave)).click();
+    // Text that is not a number holds Save back and says why, before any request.
+    const input = page.locator(byTestId(testIds.thresholdInput('nightPercentile')));
+    const saveButton = page.locator(byTestId(testIds.thresholdsSave));
+    await input.fill('二成');
     await expect.poll(() => notice.textContent()).toBe('“夜间最小流量：正常用水分位数”须为数字');
-    await page.locator(byTestId(testIds.thresholdInput('nightPercentile'))).fill('1.5');
-    await page.locator(byTestId(testIds.thresholdsSave)).click();
+    expect(await saveButton.isDisabled()).toBe(true);
+
+    // The server's refusal names the setting as the table does.
+    await input.fill('1.5');
+    await saveButton.click();
     await expect
       .poll(() => notice.textContent())
-      .toBe('未保存：body.nightPercentile: 1.5 — Too big: expected number to be <=1');
+      .toBe('未保存：夜间最小流量：正常用水分位数: 1.5 — Too big: expected number to be <=1');
     expect(await stored('nightPercentile')).toBe(0.2);
+
+    // Clearing the field replaces the stale refusal with the reason Save waits.
+    await input.fill('');
+    await expect.poll(() => notice.textContent()).toBe('“夜间最小流量：正常用水分位数”须为数字');
+    expect(await saveButton.isDisabled()).toBe(true);
+    await screenshot(page, 'thresholds-cleared-1600-zh');
   });
 });
