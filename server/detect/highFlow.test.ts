@@ -34,6 +34,27 @@ describe('detectHighFlow', () => {
     expect(candidate?.lossLph).toBeCloseTo(1176, 10);
   });
 
+  it('judges no time of day its history has not seen yet', () => {
+    // History from 08:00 (2 L per 5 min), then 100 L runs at 06:00 and at noon the next day:
+    // the noon run is over the limit, the morning (never seen) is not judged.
+    const from8 = T0 + 96 * STEP_MS;
+    const volumes = Array.from({ length: 288 + 120 }, (_, i) => {
+      const step = 96 + i;
+      const morning = step >= DAY_STEPS + 72 && step < DAY_STEPS + 76;
+      const noon = step >= DAY_STEPS + 144 && step < DAY_STEPS + 148;
+      return morning || noon ? 100 : 2;
+    });
+    const intervals = intervalSeries(from8, STEP_MS, volumes);
+    const nowMs = from8 + volumes.length * STEP_MS;
+
+    const candidates = detectHighFlow({ meterId: 'M2', intervals, zone, nowMs });
+
+    const noonMs = T0 + (DAY_STEPS + 144) * STEP_MS;
+    expect(candidates.map((c) => c.window)).toEqual([
+      { startMs: noonMs, endMs: noonMs + 20 * 60_000 },
+    ]);
+  });
+
   it('ignores a 10 min burst', () => {
     const nowMs = T0 + 2 * DAY_STEPS * STEP_MS;
     expect(detectHighFlow({ meterId: 'M2', intervals: series(2), zone, nowMs })).toEqual([]);

@@ -130,6 +130,9 @@ export function detectHighFlow(
       peak = Math.max(peak, h.peak[(slot + k + 96) % 96]!);
       days = Math.max(days, h.days[(slot + k + 96) % 96]!);
     }
+    // A time of day never seen yet (a twin a few hours old) is not judged: an afternoon's
+    // peak says nothing about the morning showers and the canteen's first cooking.
+    if (days === 0) return { limitLpm: Infinity, typicalLpm: 0 };
     if (days < TOD_MIN_DAYS) peak = Math.max(...h.peak);
     let typicalLpm = typicalOf.get(key);
     if (typicalLpm === undefined) {
