@@ -34,24 +34,28 @@ describe('detectHighFlow', () => {
     expect(candidate?.lossLph).toBeCloseTo(1176, 10);
   });
 
-  it('judges no time of day its history has not seen yet', () => {
-    // History from 08:00 (2 L per 5 min), then 100 L runs at 06:00 and at noon the next day:
-    // the noon run is over the limit, the morning (never seen) is not judged.
-    const from8 = T0 + 96 * STEP_MS;
-    const volumes = Array.from({ length: 288 + 120 }, (_, i) => {
-      const step = 96 + i;
+  it('judges nothing on less than a whole day of history', () => {
+    // History from 07:05 to 19:00 (2 L per 5 min); the next day 100 L runs at 06:00 and noon.
+    const from = T0 + 85 * STEP_MS;
+    const volumes = Array.from({ length: DAY_STEPS + 144 - 85 + 84 }, (_, i) => {
+      const step = 85 + i;
       const morning = step >= DAY_STEPS + 72 && step < DAY_STEPS + 76;
       const noon = step >= DAY_STEPS + 144 && step < DAY_STEPS + 148;
       return morning || noon ? 100 : 2;
     });
-    const intervals = intervalSeries(from8, STEP_MS, volumes);
-    const nowMs = from8 + volumes.length * STEP_MS;
+    const intervals = intervalSeries(from, STEP_MS, volumes);
+    const nowMs = from + volumes.length * STEP_MS;
 
-    const candidates = detectHighFlow({ meterId: 'M2', intervals, zone, nowMs });
-
-    const noonMs = T0 + (DAY_STEPS + 144) * STEP_MS;
-    expect(candidates.map((c) => c.window)).toEqual([
-      { startMs: noonMs, endMs: noonMs + 20 * 60_000 },
+    expect(detectHighFlow({ meterId: 'M2', intervals, zone, nowMs })).toEqual([]);
+    // A day earlier start gives the history its whole day: both runs are raised.
+    const longer = intervalSeries(from - DAY_STEPS * STEP_MS, STEP_MS, [
+      ...Array.from({ length: DAY_STEPS }, () => 2),
+      ...volumes,
+    ]);
+    const raised = detectHighFlow({ meterId: 'M2', intervals: longer, zone, nowMs });
+    expect(raised.map((c) => c.window.startMs)).toEqual([
+      T0 + (DAY_STEPS + 72) * STEP_MS,
+      T0 + (DAY_STEPS + 144) * STEP_MS,
     ]);
   });
 

@@ -85,6 +85,9 @@ export function detectHighFlow(
     days: Float64Array;
     lastDay: Float64Array;
     flows: number[];
+    /** Span of the history, epoch ms. */
+    firstStartMs: number;
+    lastEndMs: number;
   }
   const histories = new Map<string, History>();
   for (const i of input.intervals) {
@@ -100,6 +103,8 @@ export function detectHighFlow(
         days: new Float64Array(96),
         lastDay: new Float64Array(96).fill(-1),
         flows: [],
+        firstStartMs: i.startMs,
+        lastEndMs: i.endMs,
       };
       histories.set(key, h);
     }
@@ -112,6 +117,8 @@ export function detectHighFlow(
       h.days[slot]! += 1;
     }
     h.flows.push(flow);
+    h.firstStartMs = Math.min(h.firstStartMs, i.startMs);
+    h.lastEndMs = Math.max(h.lastEndMs, i.endMs);
   }
   const floorLpm = options.floorLpm ?? d.highFlowFloorLpm.value;
   const minHistory = options.minHistory ?? d.highFlowMinHistory.value;
@@ -120,7 +127,9 @@ export function detectHighFlow(
   const typicalOf = new Map<string, number>();
   const limitOf = (key: string, slot: number) => {
     const h = histories.get(key);
-    if (!h || h.count < minHistory) {
+    // Less than a whole day of history is not judged: a twin a few hours old has seen an
+    // afternoon, whose peak says nothing about the morning showers and the first cooking.
+    if (!h || h.count < minHistory || h.lastEndMs - h.firstStartMs < DAY_MS) {
       return { limitLpm: Infinity, typicalLpm: 0 };
     }
     // The time of day's peak once it was seen on enough days; until then, the peak of all.
@@ -130,8 +139,7 @@ export function detectHighFlow(
       peak = Math.max(peak, h.peak[(slot + k + 96) % 96]!);
       days = Math.max(days, h.days[(slot + k + 96) % 96]!);
     }
-    // A time of day never seen yet (a twin a few hours old) is not judged: an afternoon's
-    // peak says nothing about the morning showers and the canteen's first cooking.
+    // Nor is a time of day never seen (a use that has not run at that hour yet).
     if (days === 0) return { limitLpm: Infinity, typicalLpm: 0 };
     if (days < TOD_MIN_DAYS) peak = Math.max(...h.peak);
     let typicalLpm = typicalOf.get(key);
