@@ -3,6 +3,7 @@ import type { Alert, AlertEvent } from '../../models/alert';
 import type { Fixture } from '../../models/site';
 import { fixtureMaxDrawLph } from '../../server/detect/localise';
 import { type CallOptions, callTwin, signInEngineer } from '../support/engineerApi';
+import { postReadings } from '../support/ingestApi';
 import { connectClient, startTestTwin, type TestTwin, until } from '../support/testTwin';
 
 const HOUR = 3_600_000;
@@ -47,16 +48,8 @@ const officeDay = (endMs: number) => {
   return hour >= 9 && hour < 18 ? 20 : 0;
 };
 
-async function postReadings(readings: unknown[]) {
-  const res = await fetch(`${twin!.url}/api/v1/readings`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      authorization: `Bearer ${twin!.server.ingestToken}`,
-    },
-    body: JSON.stringify({ readings }),
-  });
-  expect(res.status).toBe(200);
+async function post(readings: unknown[]) {
+  expect((await postReadings(twin!, readings)).status).toBe(200);
 }
 
 /**
@@ -81,10 +74,7 @@ describe('leak alerts', () => {
   it('opens, acknowledges and auto-resolves a running toilet on one floor', async () => {
     // Arrange: two floors over 48 h, the running toilet on one; a client listening.
     twin = await startTestTwin({ TWIN_SOURCES: 'none' });
-    await postReadings([
-      ...register(LEAKY, 48, runningToilet),
-      ...register(CONTROL, 48, officeDay),
-    ]);
+    await post([...register(LEAKY, 48, runningToilet), ...register(CONTROL, 48, officeDay)]);
     const site = (await call('GET', '/api/v1/site')).body;
     const areaPipes: string[] = site.meterTree.find(
       (m: { id: string }) => m.id === LEAKY,
@@ -221,7 +211,7 @@ describe('leak alerts', () => {
 
   it('lets an engineer resolve by hand, and opens a new alert if the flow goes on', async () => {
     twin = await startTestTwin({ TWIN_SOURCES: 'none' });
-    await postReadings(register(LEAKY, 48, runningToilet));
+    await post(register(LEAKY, 48, runningToilet));
     await stepTo(at('2026-04-15T06:00:00'));
     const [first] = await listAlerts('open');
     const { cookie } = await signInEngineer(twin);
@@ -261,7 +251,7 @@ describe('leak alerts', () => {
 
   it('raises nothing on a leak-free floor over the same hours', async () => {
     twin = await startTestTwin({ TWIN_SOURCES: 'none' });
-    await postReadings([...register(LEAKY, 48, officeDay), ...register(CONTROL, 48, officeDay)]);
+    await post([...register(LEAKY, 48, officeDay), ...register(CONTROL, 48, officeDay)]);
     const client = connectClient(twin.url);
     const events: AlertEvent[] = [];
     client.socket.on('alert', (e) => events.push(e));

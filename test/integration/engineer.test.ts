@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MeterHealth, QuarantinedReading } from '../../models/health';
 import { type CallOptions, callTwin, signInEngineer } from '../support/engineerApi';
+import { postReadings } from '../support/ingestApi';
 import { startTestTwin, type TestTwin, tempDataDir } from '../support/testTwin';
 
 const METER = 'M3-office-f3'; // register in m³
@@ -33,16 +34,8 @@ const pb11 = [
   { ts: '2026-03-01T10:00:00+08:00', value: 1532.53 },
 ].map((r) => ({ meter: METER, ...r, unit: 'L', kind: 'register' }));
 
-async function postReadings(readings: unknown[]) {
-  const res = await fetch(`${twin!.url}/api/v1/readings`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      authorization: `Bearer ${twin!.server.ingestToken}`,
-    },
-    body: JSON.stringify({ readings }),
-  });
-  return (await res.json()).results as Array<{ status: string; reason?: string }>;
+async function post(readings: unknown[]) {
+  return (await postReadings(twin!, readings)).body.results ?? [];
 }
 
 async function intervals() {
@@ -124,7 +117,7 @@ describe('engineer sign-in', () => {
   it('names the field, value and rule of a bad body; 404 and 409 for readings not held', async () => {
     twin = await startTestTwin({ TWIN_SOURCES: 'none' });
     const cookie = await signIn();
-    await postReadings([{ ...pb11[0], unit: 'm3' }]);
+    await post([{ ...pb11[0], unit: 'm3' }]);
 
     const noToken = await call('POST', '/api/v1/session', { body: {} });
     const badUnit = await call('POST', '/api/v1/quarantine/1/confirm-unit', {
@@ -174,7 +167,7 @@ describe('quarantine review (PB-11)', () => {
     const cookie = await signIn();
 
     // Arrange: three register values in m³, declared as litres.
-    const results = await postReadings(pb11);
+    const results = await post(pb11);
     expect(results.map((r) => [r.status, r.reason])).toEqual([
       ['quarantined', 'unit_mismatch'],
       ['quarantined', 'unit_mismatch'],

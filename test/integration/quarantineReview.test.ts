@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { callTwin, signInEngineer } from '../support/engineerApi';
 import { allIntervals } from '../support/importApi';
+import { postReadings } from '../support/ingestApi';
 import { startTestTwin, type TestTwin } from '../support/testTwin';
 
 const METER = 'M2-laundry'; // register in m³
@@ -12,15 +13,7 @@ afterEach(async () => {
 });
 
 async function post(readings: unknown[]) {
-  const res = await fetch(`${twin!.url}/api/v1/readings`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      authorization: `Bearer ${twin!.server.ingestToken}`,
-    },
-    body: JSON.stringify({ readings }),
-  });
-  return (await res.json()).results as Array<{ status: string; reason?: string }>;
+  return (await postReadings(twin!, readings)).body.results ?? [];
 }
 
 const register = (ts: string | number, value: number, unit = 'm3') => ({
