@@ -76,6 +76,12 @@ export interface PerCapita {
   readonly quotaStatus: SourceStatus;
   /** `advanced`: within the advanced value; `general`: within the general value only. */
   readonly grade: 'advanced' | 'general' | 'over' | null;
+  /**
+   * Days (and working days) of the period on which the level-1 meters reported: the figures
+   * are scaled over these, so a period reaching past the data is not diluted by empty days.
+   */
+  readonly daysWithData: number;
+  readonly workingDaysWithData: number;
 }
 
 export interface ComplianceIndicators {

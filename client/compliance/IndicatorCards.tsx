@@ -42,6 +42,9 @@ function Card({
       advanced: c.advancedM3PerPersonYear,
       general: c.generalM3PerPersonYear,
     });
+    if (c.daysWithData < report.period.days) {
+      detail += t('cmp.perCapitaCovered', { days: c.daysWithData, of: report.period.days });
+    }
   } else if (
     indicator.id === 'nonConventionalShare' &&
     !report.balance.rows.some((r) => r.supply !== 'potable')

@@ -41,6 +41,7 @@ export const complianceEn: Readonly<Record<keyof typeof complianceZh, string>> =
   'cmp.perYear': 'm³/(person·a)',
   'cmp.perCapitaDetail':
     '{day} L per person per day · {workingDay} L per working day · advanced {advanced} · general {general}',
+  'cmp.perCapitaCovered': ' · scaled over the {days} days with data (of {of})',
   'cmp.grade.advanced': 'Within the advanced value',
   'cmp.grade.general': 'Within the general value',
   'cmp.grade.over': 'Above the quota',

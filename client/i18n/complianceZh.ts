@@ -39,6 +39,7 @@ export const complianceZh = {
   'cmp.perYear': 'm³/(人·a)',
   'cmp.perCapitaDetail':
     '每人每天 {day} L · 每工作日 {workingDay} L · 先进值 {advanced} · 通用值 {general}',
+  'cmp.perCapitaCovered': ' · 按有数据的 {days} 天折算（共 {of} 天）',
   'cmp.grade.advanced': '达到先进值',
   'cmp.grade.general': '达到通用值',
   'cmp.grade.over': '超出定额',

@@ -70,6 +70,32 @@ describe('compliance indicators on a constructed site', () => {
     expect(pick('perCapita')).toMatchObject({ pass: false, bar: { op: '<=', value: 15 } });
   });
 
+  it('scales per-capita use over the days the level-1 meter reported, not empty ones', () => {
+    // Data on 20 of the 40 days (14 working): 140 m³ ÷ 4 ÷ 20 d × 365 d; ÷ 4 ÷ 14.
+    const volumes = {
+      ...complianceVolumes(),
+      dataDays: new Map([['M1', { days: 20, workingDays: 14 }]]),
+    };
+    const { perCapita } = complianceIndicators(complianceSite(), complianceTree(), volumes, {
+      knownUnmeteredM3PerDay: 0,
+    });
+    expect(perCapita.m3PerPersonYear).toBeCloseTo(638.75, 9);
+    expect(perCapita.lPerPersonDay).toBeCloseTo(1750, 9);
+    expect(perCapita.lPerPersonWorkingDay).toBeCloseTo(2500, 9);
+    expect([perCapita.daysWithData, perCapita.workingDaysWithData]).toEqual([20, 14]);
+  });
+
+  it('judges nothing, level-1 metering included, on a period without level-1 data', () => {
+    const empty = { ...complianceVolumes(), meterL: new Map(), dataDays: new Map() };
+    const result = complianceIndicators(complianceSite(), complianceTree(), empty, {
+      knownUnmeteredM3PerDay: 0,
+    });
+    const byId = new Map(result.indicators.map((i) => [i.id, i]));
+    for (const id of ['level1MeteringRate', 'level2MeteringRate', 'leakRate', 'perCapita']) {
+      expect(byId.get(id as IndicatorId), id).toMatchObject({ value: null, pass: null });
+    }
+  });
+
   it('counts graded fixtures at grade 2 or better, and drip or sprinkler area', () => {
     expect(pick('waterSavingFixtures')).toMatchObject({ numerator: 2, denominator: 3 });
     expect(pick('efficientIrrigation')).toMatchObject({ value: 0.75, pass: false });

@@ -30,6 +30,14 @@ export interface PeriodVolumes {
   readonly meterL: MeterLitres;
   /** The local months the period touches, each cut to the period. */
   readonly months: ReadonlyArray<{ month: string; days: number; meterL: MeterLitres }>;
+  /** Per meter, the days and working days with any stored hour; every day when absent. */
+  readonly dataDays?: ReadonlyMap<string, DataDays>;
+}
+
+/** How many days of a period a meter reported on. */
+export interface DataDays {
+  readonly days: number;
+  readonly workingDays: number;
 }
 
 export interface IndicatorSettings {
@@ -146,19 +154,24 @@ export function monthlyLeaks(
   });
 }
 
-/** Per-capita use over the period, scaled to a year and to a day, against the quota. */
-export function perCapita(site: Site, period: CompliancePeriod, totalM3: number | null): PerCapita {
+/**
+ * Per-capita use over the days the level-1 meters reported on (all the period's days when
+ * `covered` is not given), scaled to a year and to a day, against the quota.
+ */
+export function perCapita(
+  site: Site,
+  period: CompliancePeriod,
+  totalM3: number | null,
+  covered: DataDays = { days: period.days, workingDays: period.workingDays },
+): PerCapita {
   const { quota, staff } = site;
+  const days = covered.days;
+  const workingDays = covered.workingDays;
   const perYear =
-    totalM3 === null || period.days === 0
-      ? null
-      : (totalM3 / staff / period.days) * DAYS_PER_YEAR.value;
-  const perDayL =
-    totalM3 === null || period.days === 0 ? null : (totalM3 * 1000) / staff / period.days;
+    totalM3 === null || days === 0 ? null : (totalM3 / staff / days) * DAYS_PER_YEAR.value;
+  const perDayL = totalM3 === null || days === 0 ? null : (totalM3 * 1000) / staff / days;
   const perWorkingDayL =
-    totalM3 === null || period.workingDays === 0
-      ? null
-      : (totalM3 * 1000) / staff / period.workingDays;
+    totalM3 === null || workingDays === 0 ? null : (totalM3 * 1000) / staff / workingDays;
   const grade =
     perYear === null
       ? null
@@ -176,6 +189,19 @@ export function perCapita(site: Site, period: CompliancePeriod, totalM3: number 
     quotaSource: quota.source,
     quotaStatus: quota.status,
     grade,
+    daysWithData: days,
+    workingDaysWithData: workingDays,
+  };
+}
+
+/** The days any of `meterIds` reported on; every day of the period without day counts. */
+function daysOf(volumes: PeriodVolumes, meterIds: readonly string[]): DataDays {
+  const { period, dataDays } = volumes;
+  if (dataDays === undefined) return { days: period.days, workingDays: period.workingDays };
+  const counts = meterIds.map((id) => dataDays.get(id) ?? { days: 0, workingDays: 0 });
+  return {
+    days: Math.max(0, ...counts.map((c) => c.days)),
+    workingDays: Math.max(0, ...counts.map((c) => c.workingDays)),
   };
 }
 
@@ -202,13 +228,14 @@ export function complianceIndicators(
   const meteredSources = sources.filter((s) =>
     site.network.pipes.some((p) => p.from === s && firstMeterLevel(site, p.id) === 1),
   );
+  const v1 = sumM3(meterL, ids(1));
+  // A period the level-1 meters have no data for judges nothing, this rate included.
   const level1 = ratio(
     'level1MeteringRate',
-    meteredSources.length,
-    sources.length,
+    v1 === null ? null : meteredSources.length,
+    v1 === null ? null : sources.length,
     B.level1MeteringRate,
   );
-  const v1 = sumM3(meterL, ids(1));
   const level2 = ratio('level2MeteringRate', sumM3(meterL, ids(2)), v1, B.level2MeteringRate);
   const l3 = ids(3);
   const l3Parents = [...new Set(l3.map((m) => tree.parentOf.get(m)).filter(isString))];
@@ -243,7 +270,7 @@ export function complianceIndicators(
   };
 
   // Per capita against the site's quota (general value is the bar).
-  const capita = perCapita(site, period, v1);
+  const capita = perCapita(site, period, v1, daysOf(volumes, ids(1)));
   const perCapitaIndicator: Indicator = {
     id: 'perCapita',
     value: capita.m3PerPersonYear,

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { CompliancePeriod, FlagCounts } from '../../models/compliance';
 import { isWorkingDay } from '../../simulations/calendar';
-import type { PeriodVolumes } from './indicators';
+import type { DataDays, PeriodVolumes } from './indicators';
 
 /**
  * Reading a period of whole local days out of the store: the days cut at local midnight in the
@@ -124,10 +124,19 @@ export function periodVolumes(
       entry.meterL.set(meterId, (entry.meterL.get(meterId) ?? 0) + value);
     }
   });
+  const dataDays = new Map<string, DataDays>();
+  for (const [meterId, litres] of daily) {
+    const reported = days.filter((_, i) => litres[i] !== null && litres[i] !== undefined);
+    dataDays.set(meterId, {
+      days: reported.length,
+      workingDays: reported.filter((d) => isWorkingDay(d.dateIso)).length,
+    });
+  }
   return {
     period,
     meterL,
     months: [...months].map(([month, m]) => ({ month, days: m.days, meterL: m.meterL })),
+    dataDays,
   };
 }
 
