@@ -16,6 +16,8 @@ export const lobbyEn: Readonly<Record<LobbyKey, string>> = {
   'lobby.tile.meteringTarget': 'Target ≥ 95%',
   'lobby.tile.saved': 'Saved since retrofits',
   'lobby.tile.savedNone': 'No completed retrofit recorded yet',
+  'lobby.tile.savedNotYet': '{name} (since {date}) no saving yet',
+  'lobby.tile.savedUnknown': '{name} (since {date}) not enough data',
   'lobby.tile.savedSince': '{name} (since {date}) {m3} m³',
   'lobby.unit.m3': 'm³',
   'lobby.unit.m3PerPerson': 'm³/person',

@@ -17,6 +17,8 @@ export const lobbyZh = {
   'lobby.tile.meteringTarget': '目标 ≥ 95%',
   'lobby.tile.saved': '改造以来节水',
   'lobby.tile.savedNone': '尚未登记已完成的改造',
+  'lobby.tile.savedNotYet': '{name}（{date}起）用水尚未减少',
+  'lobby.tile.savedUnknown': '{name}（{date}起）数据不足',
   'lobby.tile.savedSince': '{name}（{date}起）{m3} m³',
   'lobby.unit.m3': 'm³',
   'lobby.unit.m3PerPerson': 'm³/人',

@@ -35,6 +35,36 @@ describe('lobby figures', () => {
   });
 });
 
+describe('water saved since a retrofit', () => {
+  const retrofit = (savedM3: number | null, zh: string) => ({
+    name: { zh, en: zh },
+    completedOn: '2026-07-01',
+    meterId: 'M2-office',
+    savedM3,
+  });
+
+  it('shows no negative saving: a retrofit with more use since says so', () => {
+    const rising = { ...kpis, saved: [retrofit(-29.71, '龙头改造')] };
+    expect(tileText('saved', rising, t, 'zh')).toMatchObject({
+      value: '—',
+      detail: '龙头改造（2026-07-01起）用水尚未减少',
+    });
+  });
+
+  it('sums the known savings and names the retrofits without enough data', () => {
+    const mixed = {
+      ...kpis,
+      saved: [retrofit(12.5, '龙头改造'), retrofit(null, '中水回用'), retrofit(-2.5, '雨水')],
+    };
+    expect(tileText('saved', mixed, t, 'zh')).toMatchObject({
+      value: '10.0',
+      detail:
+        '龙头改造（2026-07-01起）12.5 m³ · 中水回用（2026-07-01起）数据不足 · ' +
+        '雨水（2026-07-01起）用水尚未减少',
+    });
+  });
+});
+
 describe('lobby feed', () => {
   it('treats figures older than the freshness limit as not current', () => {
     const state = { view: null, fetchedAtMs: 1_000, buildId: 'a' };

@@ -99,19 +99,20 @@ export function tileText(tile: KpiTile, k: LobbyKpis, t: Translate, lang: 'zh' |
       };
     case 'saved': {
       const known = k.saved.filter((s) => s.savedM3 !== null);
-      const total = known.length === 0 ? null : known.reduce((s, r) => s + r.savedM3!, 0);
+      const sum = known.length === 0 ? null : known.reduce((s, r) => s + r.savedM3!, 0);
+      // A retrofit whose meter has used more since is not shown as a negative saving.
+      const total = sum !== null && sum > 0 ? sum : null;
+      const line = (s: (typeof k.saved)[number]) => {
+        const where = { name: s.name[lang], date: s.completedOn };
+        if (s.savedM3 === null) return t('lobby.tile.savedUnknown', where);
+        if (s.savedM3 <= 0) return t('lobby.tile.savedNotYet', where);
+        return t('lobby.tile.savedSince', {
+          ...where,
+          m3: formatAmount(s.savedM3, m3Decimals(s.savedM3)),
+        });
+      };
       const detail =
-        k.saved.length === 0
-          ? t('lobby.tile.savedNone')
-          : k.saved
-              .map((s) =>
-                t('lobby.tile.savedSince', {
-                  name: s.name[lang],
-                  date: s.completedOn,
-                  m3: formatAmount(s.savedM3, m3Decimals(s.savedM3)),
-                }),
-              )
-              .join(' · ');
+        k.saved.length === 0 ? t('lobby.tile.savedNone') : k.saved.map(line).join(' · ');
       return {
         label: t('lobby.tile.saved'),
         value: formatAmount(total, m3Decimals(total)),

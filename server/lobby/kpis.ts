@@ -98,10 +98,12 @@ export function savedSince(
   if (!baseline || baseline.coverage < MIN_BASELINE_COVERAGE) return null;
   const baselinePerDayM3 = baseline.m3 / (retrofit.baselineDays * baseline.coverage);
 
-  // What the meter booked since, against what the baseline would have used.
+  // What the meter booked since, against what the baseline would have used over the same
+  // hours with data (a silent meter saves nothing).
   const since = volumeM3(source, [retrofit.meterId], startMs, nowMs);
+  if (!since || since.coverage < MIN_BASELINE_COVERAGE) return null;
   const elapsedDays = (nowMs - startMs) / DAY_MS;
-  return baselinePerDayM3 * elapsedDays - (since?.m3 ?? 0);
+  return baselinePerDayM3 * elapsedDays * since.coverage - since.m3;
 }
 
 export function lobbyKpis(inputs: KpiInputs): LobbyKpis {
