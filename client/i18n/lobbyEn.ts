@@ -26,6 +26,7 @@ export const lobbyEn: Readonly<Record<LobbyKey, string>> = {
   'lobby.alerts.title': 'Leak alerts',
   'lobby.alerts.none': 'No leak alerts at the moment',
   'lobby.alerts.open': 'Suspected leak: {where}, about {loss} m³/day, since {since}',
+  'lobby.alerts.openL': 'Suspected leak: {where}, about {loss} L/day, since {since}',
   'lobby.alerts.ack': 'Suspected leak: {where}; staff are on it',
   'lobby.dataTime': 'Data as of {time}',
   'lobby.stale': 'Data not updating; figures below are from {time}',

@@ -27,6 +27,7 @@ export const lobbyZh = {
   'lobby.alerts.title': '漏水告警',
   'lobby.alerts.none': '当前没有漏水告警',
   'lobby.alerts.open': '{where}疑似漏水，约 {loss} m³/天，{since} 起',
+  'lobby.alerts.openL': '{where}疑似漏水，约 {loss} L/天，{since} 起',
   'lobby.alerts.ack': '{where}疑似漏水，工作人员正在处理',
   'lobby.dataTime': '数据时间 {time}',
   'lobby.stale': '数据暂未更新，以下为 {time} 的数据',

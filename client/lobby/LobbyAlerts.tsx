@@ -23,9 +23,13 @@ export function LobbyAlerts({
           <li key={`${a.openedMs}-${a.where.en}`} className={a.acknowledged ? 'ack' : 'open'}>
             {a.acknowledged
               ? t('lobby.alerts.ack', { where: a.where[lang] })
-              : t('lobby.alerts.open', {
+              : t(a.lossM3PerDay < 1 ? 'lobby.alerts.openL' : 'lobby.alerts.open', {
                   where: a.where[lang],
-                  loss: formatAmount(a.lossM3PerDay, 1),
+                  // Under a cubic metre a day in litres, so a small leak never reads 0.0.
+                  loss:
+                    a.lossM3PerDay < 1
+                      ? formatAmount(a.lossM3PerDay * 1000, 0)
+                      : formatAmount(a.lossM3PerDay, 1),
                   since: formatWallMinute(a.openedMs, timeZone),
                 })}
           </li>

@@ -37,12 +37,19 @@ export interface LobbySources {
 /** Open alerts in plain words: the area its meter serves, the loss, since when. */
 export function plainAlerts(site: Site, alerts: readonly Alert[]): LobbyAlert[] {
   const serves = new Map(site.meters.map((m) => [m.id, m.serves]));
-  return alerts.map((a) => ({
-    where: serves.get(a.meterId) ?? { zh: '供水管网', en: 'the pipe network' },
-    lossM3PerDay: a.lossM3PerDay,
-    openedMs: a.openedMs,
-    acknowledged: a.status === 'acknowledged',
-  }));
+  // One line per meter: two rules seeing the same water (night flow, continuous flow) are one
+  // leak to a visitor, told with the larger estimate and the earlier start.
+  const byMeter = new Map<string, LobbyAlert>();
+  for (const a of alerts) {
+    const seen = byMeter.get(a.meterId);
+    byMeter.set(a.meterId, {
+      where: serves.get(a.meterId) ?? { zh: '供水管网', en: 'the pipe network' },
+      lossM3PerDay: Math.max(a.lossM3PerDay, seen?.lossM3PerDay ?? 0),
+      openedMs: Math.min(a.openedMs, seen?.openedMs ?? Number.POSITIVE_INFINITY),
+      acknowledged: a.status === 'acknowledged' && (seen?.acknowledged ?? true),
+    });
+  }
+  return [...byMeter.values()];
 }
 
 /** Everything the lobby shows, for the twin's current time. */
