@@ -78,6 +78,14 @@ export const DAYS_PER_YEAR: DocumentedDefault<number> = {
  * Use the meters do not see but the bureau knows of (the guard house on the level-1 meter),
  * subtracted in the leak rate. 0 counts all of it as loss; an engineer sets the real figure.
  */
+/**
+ * A steady known unmetered use given per month (the lobby settings' figure) as m³ a day, over
+ * an average month of 365 ÷ 12 days, so the lobby and the compliance report count the same.
+ */
+export function unmeteredM3PerDay(m3PerMonth: number): number {
+  return (m3PerMonth * 12) / 365;
+}
+
 export const KNOWN_UNMETERED_M3_PER_DAY: DocumentedDefault<number> = {
   value: 0,
   unit: 'm³/d',

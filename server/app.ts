@@ -5,6 +5,7 @@ import { DateTime } from 'luxon';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { ALERT_STATUSES } from '../models/alert';
+import { unmeteredM3PerDay } from '../models/complianceDefaults';
 import { ErrorCode } from '../models/errors';
 import { type MeterSummary, PROTOCOL_VERSION, type SeriesResponse } from '../models/protocol';
 import type { ScorecardTemplate } from '../models/scorecard';
@@ -30,6 +31,7 @@ import { importPresetsRoute } from './import/presetsRoute';
 import { readingsRoute } from './ingest/readingsRoute';
 import { lobbyRoutes } from './lobby/routes';
 import { SavingsCache } from './lobby/savings';
+import { loadLobbySettings } from './lobby/settings';
 import { buildIdOf, type LobbySources } from './lobby/view';
 import { readLimit } from './readLimit';
 import { retrofitRoutes } from './retrofit/retrofitRoutes';
@@ -205,7 +207,13 @@ export function createApp({
     tree: twin.tree,
     source: store,
     alerts: () => alerts?.list(ALERT_STATUSES) ?? [],
-    settings: complianceSettings,
+    settings: {
+      dischargeShare: () => complianceSettings.dischargeShare(),
+      unmetered: (fromIso: string, toIso: string) => complianceSettings.unmetered(fromIso, toIso),
+      // One steady known unmetered use for the lobby and the report: the lobby settings' one.
+      steadyUnmeteredM3PerDay: () =>
+        unmeteredM3PerDay(loadLobbySettings(store, twin.site).knownUnmeteredM3PerMonth),
+    },
   };
   const scores = scorecard ? new ScoreStore(store.database()) : null;
   const periodCard = scorecard && scores ? periodScorecard(compliance, scorecard, scores) : null;

@@ -1,6 +1,6 @@
 import type { Alert } from '../../models/alert';
 import type { ComplianceReport, Ledger, NetworkDiagram, WeakPoint } from '../../models/compliance';
-import type { EndUseCategory } from '../../models/complianceDefaults';
+import { type EndUseCategory, KNOWN_UNMETERED_M3_PER_DAY } from '../../models/complianceDefaults';
 import type { KnownUnmeteredUse } from '../../models/complianceSettings';
 import type { MeterTree } from '../../models/meterTree';
 import type { Site } from '../../models/site';
@@ -30,14 +30,21 @@ export interface ComplianceInputs {
 export interface ComplianceSettingsSource {
   dischargeShare(): Readonly<Partial<Record<EndUseCategory, number>>>;
   unmetered(fromIso: string, toIso: string): KnownUnmeteredUse[];
+  /** The steady known unmetered use engineers set (lobby settings), m³ a day. */
+  steadyUnmeteredM3PerDay?(): number;
 }
+
+/** What a request may set of the indicator settings; the rest comes from stored settings. */
+export type ReportOptions = Omit<IndicatorSettings, 'knownUnmeteredM3PerDay'> & {
+  readonly knownUnmeteredM3PerDay?: number;
+};
 
 /** Indicators, balance and weak points of the local days `fromIso`..`toIso`. */
 export function complianceReport(
   inputs: ComplianceInputs,
   fromIso: string,
   toIso: string,
-  given: IndicatorSettings,
+  given: ReportOptions = {},
 ): ComplianceReport {
   const { site, tree, source } = inputs;
   const knownUnmeteredUses = inputs.settings?.unmetered(fromIso, toIso) ?? [];
@@ -45,6 +52,10 @@ export function complianceReport(
     dischargeShare: inputs.settings?.dischargeShare() ?? {},
     knownUnmeteredUses,
     ...given,
+    knownUnmeteredM3PerDay:
+      given.knownUnmeteredM3PerDay ??
+      inputs.settings?.steadyUnmeteredM3PerDay?.() ??
+      KNOWN_UNMETERED_M3_PER_DAY.value,
   };
 
   // Step 1: the period's days and each meter's volume per day.

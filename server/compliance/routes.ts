@@ -3,7 +3,6 @@ import { DateTime } from 'luxon';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { ComplianceReport, Ledger } from '../../models/compliance';
-import { KNOWN_UNMETERED_M3_PER_DAY } from '../../models/complianceDefaults';
 import { ErrorCode } from '../../models/errors';
 import type { ScorecardResponse } from '../../models/scorecard';
 import { ApiFailure } from '../apiFailure';
@@ -14,6 +13,7 @@ import {
   complianceLedger,
   complianceReport,
   networkDiagram,
+  type ReportOptions,
 } from './report';
 
 /** Longest period one compliance call covers, days (a year and a month). */
@@ -24,15 +24,23 @@ const PeriodQuery = z
   .object({
     from: IsoDate,
     to: IsoDate,
+    // Absent: the steady known unmetered use engineers set (lobby settings), else the default.
     knownUnmeteredM3PerDay: z.coerce
       .number('a number of m³ per day')
       .nonnegative('0 or more m³ per day')
-      .default(KNOWN_UNMETERED_M3_PER_DAY.value),
+      .optional(),
     step: z.enum(['day', 'month'], 'day or month').default('day'),
     sheet: z.enum(EXPORT_SHEETS, `one of ${EXPORT_SHEETS.join(', ')}`).default('ledger-day'),
     lang: z.enum(['zh', 'en'], 'zh or en').default('zh'),
   })
   .refine((q) => q.to >= q.from, { message: 'to must not be before from', path: ['to'] });
+
+/** The report options a query sets: the known unmetered use per day, when it gives one. */
+function reportOptions(q: { knownUnmeteredM3PerDay?: number | undefined }): ReportOptions {
+  return q.knownUnmeteredM3PerDay === undefined
+    ? {}
+    : { knownUnmeteredM3PerDay: q.knownUnmeteredM3PerDay };
+}
 
 export interface ComplianceRoutesOptions {
   /** The self-assessment of a period; the workbook gains a sheet for it when given. */
@@ -76,7 +84,7 @@ export function complianceRoutes(
   router.get('/api/v1/compliance/report', (req, res) => {
     const q = period(req.query);
     const started = performance.now();
-    const report = complianceReport(inputs, q.from, q.to, q);
+    const report = complianceReport(inputs, q.from, q.to, reportOptions(q));
     log.debug({ from: q.from, to: q.to, durationMs: performance.now() - started }, 'report');
     res.setHeader('Cache-Control', 'no-store');
     res.json(report);
@@ -89,7 +97,7 @@ export function complianceRoutes(
   });
 
   const workbook = (q: ReturnType<typeof period>) => {
-    const report = complianceReport(inputs, q.from, q.to, q);
+    const report = complianceReport(inputs, q.from, q.to, reportOptions(q));
     const daily = complianceLedger(inputs, q.from, q.to, 'day');
     return complianceWorkbook({
       site: inputs.site,

@@ -60,7 +60,7 @@ export function scorecardRoutes(options: ScorecardRoutesOptions): Router {
       );
     }
     const { from, to } = parsed.data;
-    const report = complianceReport(inputs, from, to, { knownUnmeteredM3PerDay: 0 });
+    const report = complianceReport(inputs, from, to);
     const daily = complianceLedger(inputs, from, to, 'day');
     res.setHeader('Cache-Control', 'no-store');
     res.json(periodScorecard(inputs, template, scores)(report, daily));

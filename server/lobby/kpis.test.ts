@@ -105,14 +105,14 @@ describe('lobbyKpis', () => {
 
   it('takes the known unmetered use, pro-rated to the date, off the leak rate', () => {
     const source = constantSource(at('2026-07-01T00:00'), perHour);
-    // 2.4 m³ a day of July, 31 days: 3 L/h of 100 is 0.072 m³ a day, 2.232 m³ a month.
+    // 3 L/h of 100 is 0.072 m³ a day: 0.072 × 365 ÷ 12 = 2.19 m³ an average month.
     const k = lobbyKpis({
       site,
       tree,
       source,
       nowMs,
       retrofits: [],
-      knownUnmeteredM3PerMonth: 2.232,
+      knownUnmeteredM3PerMonth: 2.19,
     });
     expect(k.leakRate).toBeCloseTo(0, 9);
     expect(k.month.lastYearM3).toBeNull();
@@ -121,8 +121,8 @@ describe('lobbyKpis', () => {
   it('takes the dated unmetered uses engineers entered this month off the leak rate', () => {
     const source = constantSource(at('2026-07-01T00:00'), perHour);
     const inputs = { site, tree, source, nowMs, retrofits: [], knownUnmeteredM3PerMonth: 0 };
-    // The same 0.072 m³ a day of July, entered as one dated use of the month to date.
-    const monthToDateM3 = (2.232 * (nowMs - at('2026-07-01T00:00'))) / (31 * 24 * 3_600_000);
+    // The same 0.072 m³ a day, entered as one dated use of the month to date.
+    const monthToDateM3 = (0.072 * (nowMs - at('2026-07-01T00:00'))) / (24 * 3_600_000);
 
     const without = lobbyKpis(inputs);
     const withEntries = lobbyKpis({ ...inputs, datedUnmeteredM3: monthToDateM3 });

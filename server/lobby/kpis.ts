@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { unmeteredM3PerDay } from '../../models/complianceDefaults';
 import type { CompletedRetrofit, LobbyKpis } from '../../models/lobby';
 import type { MeterTree } from '../../models/meterTree';
 import { isPotable, type Site } from '../../models/site';
@@ -33,7 +34,7 @@ export interface KpiInputs {
   /** Twin time the figures are for, epoch ms. */
   readonly nowMs: number;
   readonly retrofits: readonly CompletedRetrofit[];
-  /** Known unmetered use under the level-1 meters, m³ per month (pro-rated to the date). */
+  /** Known unmetered use under the level-1 meters, m³ per average month (pro-rated by day). */
   readonly knownUnmeteredM3PerMonth: number;
   /** Dated known unmetered uses (compliance entries) this month up to today, m³. */
   readonly datedUnmeteredM3?: number;
@@ -130,13 +131,13 @@ export function lobbyKpis(inputs: KpiInputs): LobbyKpis {
   const quotaYearM3 = site.quota.generalM3PerPersonYear;
 
   // This month's balance over the level-1 meters and their level-2 children.
-  const monthFraction =
-    (nowMs - monthStart.toMillis()) / (now.endOf('month').toMillis() + 1 - monthStart.toMillis());
   const childM3 = volumeM3(source, levelTwo, monthStart.toMillis(), nowMs)?.m3 ?? 0;
   const rates = balanceRates(
     thisMonth?.m3 ?? null,
     childM3,
-    inputs.knownUnmeteredM3PerMonth * monthFraction + (inputs.datedUnmeteredM3 ?? 0),
+    unmeteredM3PerDay(inputs.knownUnmeteredM3PerMonth) *
+      ((nowMs - monthStart.toMillis()) / DAY_MS) +
+      (inputs.datedUnmeteredM3 ?? 0),
   );
 
   return {

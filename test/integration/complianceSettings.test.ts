@@ -81,6 +81,31 @@ describe('known unmetered uses', () => {
     expect(again.value).toBeCloseTo((v1 - v2) / v1, 9);
   });
 
+  it('counts the lobby settings steady unmetered use too, unless the query gives one', async () => {
+    const v1 = levelM3(1);
+    const v2 = levelM3(2);
+    const token = twin.server.engineerToken;
+    const current = await (
+      await fetch(`${twin.url}/api/v1/lobby/settings`, {
+        headers: { authorization: `Bearer ${token}` },
+      })
+    ).json();
+    // 7.3 m³ an average month is 0.24 m³ a day: 0.48 m³ over the two days.
+    const settings = { ...current.settings, knownUnmeteredM3PerMonth: 7.3 };
+    expect((await send('PUT', '/api/v1/lobby/settings', settings, token)).status).toBe(200);
+
+    const withSteady = await report();
+    const given = (await (
+      await fetch(`${twin.url}/api/v1/compliance/report?${PERIOD}&knownUnmeteredM3PerDay=0`)
+    ).json()) as ComplianceReport;
+    await send('PUT', '/api/v1/lobby/settings', current.settings, token);
+
+    expect(withSteady.leakByMonth[0]!.knownUnmeteredM3).toBeCloseTo(0.48, 12);
+    const leak = withSteady.indicators.find((i) => i.id === 'leakRate')!;
+    expect(leak.value).toBeCloseTo((v1 - v2 - 0.48) / v1, 9);
+    expect(given.leakByMonth[0]!.knownUnmeteredM3).toBe(0);
+  });
+
   it('refuses entries without a token or with a bad value, naming field and rule', async () => {
     const body = { dateIso: '2026-04-13', m3: 1, note: 'x' };
     expect((await send('POST', '/api/v1/compliance/unmetered', body, null)).status).toBe(401);
