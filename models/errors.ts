@@ -10,8 +10,10 @@ export const ErrorCode = {
   unknownMeter: 'unknown_meter',
   rangeTooLong: 'range_too_long',
   unauthorized: 'unauthorized',
-  /** A share link that is not signed by this twin, unknown or revoked. */
+  /** A share link that is not signed by this twin, or unknown. */
   forbidden: 'forbidden',
+  /** A share link an engineer has revoked (410). */
+  revoked: 'revoked',
   /** A write sent to a read-only public view. */
   readOnly: 'read_only',
   rateLimited: 'rate_limited',

@@ -38,8 +38,10 @@ const REFUSALS: Readonly<Record<TokenRefusal, string>> = {
 function linkOf(links: ShareLinks, token: unknown): ShareLink {
   const checked = links.check(String(token));
   if (!checked.ok) {
-    const status = checked.reason === 'revoked' ? 410 : 403;
-    throw new ApiFailure(status, ErrorCode.forbidden, REFUSALS[checked.reason]);
+    if (checked.reason === 'revoked') {
+      throw new ApiFailure(410, ErrorCode.revoked, REFUSALS.revoked);
+    }
+    throw new ApiFailure(403, ErrorCode.forbidden, REFUSALS[checked.reason]);
   }
   return checked.link;
 }

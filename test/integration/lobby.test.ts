@@ -182,7 +182,7 @@ describe('share links', () => {
     expect(anonymous.status).toBe(401);
     expect(revoked.status).toBe(200);
     expect(res.status).toBe(410);
-    expect(res.body).toEqual({ code: 'forbidden', message: 'this link has been revoked' });
+    expect(res.body).toEqual({ code: 'revoked', message: 'this link has been revoked' });
   });
 
   it('refuses every write under the public path', async () => {

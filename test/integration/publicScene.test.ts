@@ -124,7 +124,7 @@ describe('GET /api/v1/public/:token/scene', () => {
     for (const path of ['scene', 'flows']) {
       const res = await callTwin(twin, 'GET', `/api/v1/public/${link.token}/${path}`);
       expect(res.status, path).toBe(410);
-      expect(res.body).toEqual({ code: 'forbidden', message: 'this link has been revoked' });
+      expect(res.body).toEqual({ code: 'revoked', message: 'this link has been revoked' });
     }
     const forged = await callTwin(twin, 'GET', `/api/v1/public/not-a-token/scene`);
     expect(forged.status).toBe(403);
