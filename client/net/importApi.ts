@@ -1,4 +1,8 @@
-import { type ImportSummary, MAX_IMPORT_BODY_BYTES } from '../../models/importSummary';
+import {
+  type ImportSummary,
+  MAX_IMPORT_BODY_BYTES,
+  MAX_IMPORT_FILE_BYTES,
+} from '../../models/importSummary';
 import { ApiCallError, requestJson } from './api';
 
 /**
@@ -6,8 +10,8 @@ import { ApiCallError, requestJson } from './api';
  * session cookie authorises the import; the file travels as text inside the JSON body.
  */
 
-/** Largest import body the server takes, bytes (shared with the server through models/). */
-export const IMPORT_BODY_LIMIT_BYTES = MAX_IMPORT_BODY_BYTES;
+/** Largest file the server imports from this page, bytes (shared through models/). */
+export const IMPORT_FILE_LIMIT_BYTES = MAX_IMPORT_FILE_BYTES;
 
 /** A shipped mapping (`samples/import/<name>.mapping.json`) as `GET /api/v1/import/presets` sends it. */
 export interface ImportPreset {
@@ -32,7 +36,10 @@ export function postImport(
   signal?: AbortSignal,
 ): Promise<ImportSummary> {
   const body = JSON.stringify({ mapping, csv });
-  if (new Blob([body]).size > IMPORT_BODY_LIMIT_BYTES) {
+  if (
+    new Blob([csv]).size > IMPORT_FILE_LIMIT_BYTES ||
+    new Blob([body]).size > MAX_IMPORT_BODY_BYTES
+  ) {
     return Promise.reject(
       new ApiCallError(413, 'payload_too_large', 'import body over the upload limit'),
     );

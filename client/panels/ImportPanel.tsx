@@ -7,7 +7,7 @@ import { createLogger } from '../log';
 import { ApiCallError } from '../net/api';
 import {
   fetchImportPresets,
-  IMPORT_BODY_LIMIT_BYTES,
+  IMPORT_FILE_LIMIT_BYTES,
   type ImportPreset,
   postImport,
 } from '../net/importApi';
@@ -98,10 +98,10 @@ function ImportPanelBody({ timeZone }: { readonly timeZone: string }) {
     setFile(null);
     changed();
     if (!chosen) return;
-    if (chosen.size > IMPORT_BODY_LIMIT_BYTES) {
+    if (chosen.size > IMPORT_FILE_LIMIT_BYTES) {
       setFailure({
         key: 'import.fileTooLarge',
-        params: { size: formatBytes(chosen.size), limit: formatBytes(IMPORT_BODY_LIMIT_BYTES) },
+        params: { size: formatBytes(chosen.size), limit: formatBytes(IMPORT_FILE_LIMIT_BYTES) },
       });
       return;
     }
@@ -212,7 +212,7 @@ function ImportPanelBody({ timeZone }: { readonly timeZone: string }) {
             </span>
           </div>
           <div className="muted">
-            {t('import.fileHint', { limit: formatBytes(IMPORT_BODY_LIMIT_BYTES) })}
+            {t('import.fileHint', { limit: formatBytes(IMPORT_FILE_LIMIT_BYTES) })}
           </div>
 
           <label className="import-label" htmlFor={testIds.importPreset}>

@@ -3,7 +3,7 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { ErrorCode } from '../../models/errors';
-import { MAX_IMPORT_BODY_BYTES } from '../../models/importSummary';
+import { MAX_IMPORT_BODY_BYTES, MAX_IMPORT_FILE_BYTES } from '../../models/importSummary';
 import { ApiFailure } from '../apiFailure';
 import { firstIssue } from '../ingest/readingsRoute';
 import { bearerMatches } from '../ingest/token';
@@ -36,11 +36,15 @@ export interface ImportRouteOptions {
 /**
  * `POST /api/v1/import?dryRun=true|false` with `Authorization: Bearer <ingest token>` (or an
  * engineer's session, for the upload page) and a JSON body `{ "mapping": {…}, "csv": "…" }`
- * of at most 8 MiB. Answers the import summary (`models/importSummary.ts`). `dryRun` defaults
+ * whose file is at most 8 MiB. Answers the import summary (`models/importSummary.ts`). `dryRun` defaults
  * to true: nothing is stored unless asked.
  * One import runs at a time; another gets 409. A real run commits batch by batch, so a
  * failure midway (a full disk) leaves the batches before it stored, each one whole.
  */
+const tooLarge = (what: string) =>
+  `${what} over the ${MAX_IMPORT_FILE_BYTES / 2 ** 20} MiB a file may have here; import larger ` +
+  'files with `npm run import`';
+
 export function importRoute({ twin, token, isEngineer, logger }: ImportRouteOptions): Router {
   const log = logger.child({ area: 'import' });
   const router = express.Router();
@@ -73,6 +77,14 @@ export function importRoute({ twin, token, isEngineer, logger }: ImportRouteOpti
       const body = ImportBody.safeParse(req.body);
       if (!body.success) {
         throw new ApiFailure(400, ErrorCode.badRequest, firstIssue('body', req.body, body.error));
+      }
+      const fileBytes = Buffer.byteLength(body.data.csv, 'utf8');
+      if (fileBytes > MAX_IMPORT_FILE_BYTES) {
+        throw new ApiFailure(
+          413,
+          ErrorCode.payloadTooLarge,
+          tooLarge(`file of ${fileBytes} bytes`),
+        );
       }
       const dryRun = query.data.dryRun === 'true';
       if (running) {
@@ -109,7 +121,7 @@ export function importRoute({ twin, token, isEngineer, logger }: ImportRouteOpti
     if ((err as { type?: string }).type === 'entity.too.large') {
       res.status(413).json({
         code: ErrorCode.payloadTooLarge,
-        message: 'body larger than 8 MiB; import larger files with `npm run import`',
+        message: tooLarge('body'),
       });
       return;
     }
