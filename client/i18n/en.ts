@@ -370,6 +370,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'planner.row.yuan': 'Cost saved (yuan/year)',
   'planner.row.capital': 'Capital (estimate, yuan)',
   'planner.row.payback': 'Simple payback (years)',
+  'planner.capitalIncomplete': 'some measures have no cost',
   'planner.row.perCapita': 'Per capita (m³/person·year)',
   'planner.row.quota': 'Against the quota',
   'planner.tariffNotSet': 'tariff not set',

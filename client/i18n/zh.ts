@@ -363,6 +363,7 @@ export const zh = {
   'planner.row.yuan': '节约费用（元/年）',
   'planner.row.capital': '投资（估算，元）',
   'planner.row.payback': '静态回收期（年）',
+  'planner.capitalIncomplete': '部分措施未填投资',
   'planner.row.perCapita': '人均用水（m³/人·年）',
   'planner.row.quota': '对照定额',
   'planner.tariffNotSet': '未设水价',

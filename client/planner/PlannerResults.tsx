@@ -1,5 +1,5 @@
 import { Fragment } from 'react';
-import type { MeasureResult } from '../../simulations/retrofit/economics';
+import { type MeasureResult, scenarioEconomics } from '../../simulations/retrofit/economics';
 import { END_USES } from '../../simulations/retrofit/endUses';
 import type { Projection } from '../../simulations/retrofit/projection';
 import { formatFixed } from '../format/units';
@@ -12,10 +12,7 @@ import type { ScenarioRun } from './runPlanner';
 
 type T = ReturnType<typeof useT>;
 const m3 = (v: number) => formatFixed(v, 0);
-const capitalOf = (p: Projection) => {
-  const known = p.measures.filter((m) => m.capitalCostYuan !== null);
-  return known.length === 0 ? null : known.reduce((a, m) => a + (m.capitalCostYuan ?? 0), 0);
-};
+const economicsOf = (p: Projection) => scenarioEconomics(p.measures, p.savedYuanPerYear);
 
 interface Props {
   readonly drafts: readonly PlannerDraft[];
@@ -44,8 +41,8 @@ export function ComparisonTable({ drafts, runs, active }: Props) {
     replaced('greywater'),
     replaced('condensate'),
     replaced('rainwater'),
-    ['planner.row.capital', (p) => formatFixed(capitalOf(p), 0)],
-    ['planner.row.payback', (p) => payback(capitalOf(p), p.savedYuanPerYear)],
+    ['planner.row.capital', (p) => formatFixed(economicsOf(p).capitalCostYuan, 0)],
+    ['planner.row.payback', (p) => formatFixed(economicsOf(p).paybackYears, 1)],
     [
       'planner.row.perCapita',
       (p) =>
@@ -118,6 +115,11 @@ export function ComparisonTable({ drafts, runs, active }: Props) {
                 data-value={value && run.ok ? value(run.projection) : undefined}
               >
                 {cell(run, show)}
+                {(key === 'planner.row.capital' || key === 'planner.row.payback') &&
+                  run.ok &&
+                  economicsOf(run.projection).capitalIncomplete && (
+                    <small className="planner-muted"> {t('planner.capitalIncomplete')}</small>
+                  )}
               </td>
             ))}
           </tr>
@@ -125,11 +127,6 @@ export function ComparisonTable({ drafts, runs, active }: Props) {
       </tbody>
     </table>
   );
-}
-
-function payback(capital: number | null, savedYuan: number | null): string {
-  if (capital === null || savedYuan === null || !(savedYuan > 0)) return '—';
-  return formatFixed(capital / savedYuan, 1);
 }
 
 function measureName(t: T, m: MeasureResult, draft: PlannerDraft | undefined): string {
