@@ -299,6 +299,8 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'planner.viewOnly': 'Only engineers can change parameters; you can view the results',
   'planner.scenarioName': 'Scenario {n}',
   'planner.add': '+ Add scenario',
+  'planner.duplicate': 'Duplicate',
+  'planner.duplicateHint': 'Copy every measure of the scenario on screen, to vary one thing',
   'planner.remove': 'Remove',
   'planner.saved': 'Saved',
   'planner.saving': 'Saving…',

@@ -292,6 +292,8 @@ export const zh = {
   'planner.viewOnly': '仅工程师可修改参数，您可以查看结果',
   'planner.scenarioName': '方案 {n}',
   'planner.add': '+ 新增方案',
+  'planner.duplicate': '复制方案',
+  'planner.duplicateHint': '复制当前方案的全部措施，便于只改一项作比较',
   'planner.remove': '删除',
   'planner.saved': '已保存',
   'planner.saving': '正在保存…',

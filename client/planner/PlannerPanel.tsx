@@ -154,6 +154,16 @@ function PlannerBody({ site }: { readonly site: Site }) {
             {t('planner.add')}
           </button>
         )}
+        {editable && drafts.length < MAX_SCENARIOS && (
+          <button
+            type="button"
+            className="chip"
+            title={t('planner.duplicateHint')}
+            onClick={() => store.duplicate(drafts.length + 1)}
+          >
+            {t('planner.duplicate')}
+          </button>
+        )}
         {engineer && <SaveStateNote />}
         <label className="planner-inline planner-twin">
           <input
