@@ -66,9 +66,9 @@ function PlannerBody({ site }: { readonly site: Site }) {
     if (!runs) return;
     const ok = drafts.flatMap((d, i) => {
       const r = runs[i];
-      return r?.ok ? [{ name: d.name, projection: r.projection }] : [];
+      return r?.ok ? [{ name: d.name, projection: r.projection, draft: d }] : [];
     });
-    downloadText('retrofit-scenarios.csv', plannerCsv(ok));
+    downloadText('retrofit-scenarios.csv', plannerCsv(ok, t));
   };
   const store = plannerStore.getState();
 

@@ -1,16 +1,16 @@
 import { Fragment } from 'react';
-import { type MeasureResult, scenarioEconomics } from '../../simulations/retrofit/economics';
+import { scenarioEconomics } from '../../simulations/retrofit/economics';
 import { END_USES } from '../../simulations/retrofit/endUses';
 import type { Projection } from '../../simulations/retrofit/projection';
 import { formatFixed } from '../format/units';
 import type { MessageKey } from '../i18n/index';
 import { useT } from '../i18n/useT';
 import { testIds } from '../testIds';
+import { measureName } from './measureName';
 import type { PlannerDraft } from './plannerDraft';
 import { plannerStore } from './plannerStore';
 import type { ScenarioRun } from './runPlanner';
 
-type T = ReturnType<typeof useT>;
 const m3 = (v: number) => formatFixed(v, 0);
 const economicsOf = (p: Projection) => scenarioEconomics(p.measures, p.savedYuanPerYear);
 
@@ -127,16 +127,6 @@ export function ComparisonTable({ drafts, runs, active }: Props) {
       </tbody>
     </table>
   );
-}
-
-function measureName(t: T, m: MeasureResult, draft: PlannerDraft | undefined): string {
-  if (m.kind !== 'fixtureSwap') return t(`planner.measure.${m.kind}` as MessageKey);
-  const swapTypes = Object.entries(draft?.swaps ?? {}).filter(([, s]) => s.grade !== 0);
-  const type = swapTypes[m.swapIndex ?? 0]?.[0] ?? 'toilet';
-  return t('planner.measure.fixtureSwap', {
-    type: t(`planner.fixture.${type}` as MessageKey),
-    count: m.fixtures ?? 0,
-  });
 }
 
 /** The edited scenario's measures, and its water by end use before and after. */
