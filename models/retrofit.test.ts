@@ -73,6 +73,42 @@ describe('retrofit scenario validation', () => {
     ]);
   });
 
+  it('refuses a price, tank and cost beyond their bounds, stating the bound', () => {
+    expect(
+      issuesOf({
+        name: 'x',
+        tariff: { waterYuanPerM3: 1e308 },
+        rainwater: { tankM3: 1e300, uses: ['irrigation'], capitalCostYuan: 2e9 },
+      }),
+    ).toEqual([
+      { path: 'tariff.waterYuanPerM3', value: 1e308, rule: 'a price must be at most 100 yuan/m³' },
+      {
+        path: 'rainwater.tankM3',
+        value: 1e300,
+        rule: 'a tank size must be at most 10,000 m³',
+      },
+      {
+        path: 'rainwater.capitalCostYuan',
+        value: 2e9,
+        rule: 'a capital cost must be at most 1,000,000,000 yuan',
+      },
+    ]);
+  });
+
+  it('refuses usage and fixture figures beyond their bounds', () => {
+    expect(
+      issuesOf({
+        name: 'x',
+        usage: { staff: 2e6, lavatoryDurationS: 1e5 },
+        fixtureSwaps: [{ fixtureType: 'basin_tap', target: { kind: 'flow', flowLps: 50 } }],
+      }).map((i) => `${i.path}: ${i.rule}`),
+    ).toEqual([
+      'usage.staff: staff must be at most 1,000,000 people',
+      'usage.lavatoryDurationS: a duration must be at most 3,600 s',
+      'fixtureSwaps[0].target.flowLps: a flow must be at most 2 L/s',
+    ]);
+  });
+
   it('refuses a roof the site does not have', () => {
     expect(
       issuesOf({ name: 's', rainwater: { roofIds: ['roof-x'], tankM3: 5, uses: ['irrigation'] } }),

@@ -13,16 +13,36 @@ import { formatPath, type SiteIssue, valueAt } from './siteValidation';
  */
 
 const Id = z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'an id is 1–64 letters, digits or _ . : -');
-const positive = (what: string) => z.number().positive(`${what} must be greater than 0`);
-const nonNegative = (what: string) => z.number().nonnegative(`${what} must be 0 or more`);
+/**
+ * Every number has an upper bound well beyond any real office (a typo or a pasted exponent is
+ * refused, not projected); each rule message states the bound and its unit.
+ */
+const upTo = (n: z.ZodNumber, what: string, max: number, unit: string) =>
+  n.max(max, `${what} must be at most ${max.toLocaleString('en-US')}${unit ? ` ${unit}` : ''}`);
+const positive = (what: string, max: number, unit: string) =>
+  upTo(z.number().positive(`${what} must be greater than 0`), what, max, unit);
+const nonNegative = (what: string, max: number, unit: string) =>
+  upTo(z.number().nonnegative(`${what} must be 0 or more`), what, max, unit);
 const fraction = z
   .number()
   .min(0, 'a fraction must be between 0 and 1')
   .max(1, 'a fraction must be between 0 and 1');
 /** Cycles of concentration: N = 1 would mean endless blowdown (B = E / (N − 1)). */
-const cycles = z.number().gt(1, 'cycles of concentration must be greater than 1');
-/** An estimated capital cost, yuan; labelled as an estimate wherever it is shown. */
-const capitalCostYuan = nonNegative('a capital cost').optional();
+const cycles = upTo(
+  z.number().gt(1, 'cycles of concentration must be greater than 1'),
+  'cycles of concentration',
+  50,
+  '',
+);
+/** Tanks up to 10 000 m³: far beyond any office's greywater or rain store. */
+const tankM3 = positive('a tank size', 10_000, 'm³');
+/** An estimated capital cost, yuan, up to 1e9; labelled as an estimate wherever it is shown. */
+const capitalCostYuan = nonNegative('a capital cost', 1e9, 'yuan').optional();
+/** Tariffs up to 100 yuan per m³, some twenty times China's dearest non-residential water. */
+const price = nonNegative('a price', 100, 'yuan/m³');
+const perDay = (what: string) => nonNegative(what, 100, '');
+const perVisitor = nonNegative('uses per visitor', 100, '');
+const durationS = positive('a duration', 3600, 's');
 const perMonth = z
   .array(z.union([z.literal(0), z.literal(1)]))
   .length(12, 'give one 0/1 flag per month, January first');
@@ -37,15 +57,15 @@ export const SwapTarget = z.discriminatedUnion('kind', [
   /** A GB/T 31436 tier (§1.3): toilets, squat pans, urinals. */
   z.object({ kind: z.literal('tier'), tier: z.enum(['water_saving', 'high_efficiency']) }),
   /** A product's own flush volume, L. */
-  z.object({ kind: z.literal('volume'), volumePerUseL: positive('a flush volume') }),
+  z.object({ kind: z.literal('volume'), volumePerUseL: positive('a flush volume', 30, 'L') }),
   /** A product's own dual flush, L, averaged the Chinese way (§1.5). */
   z.object({
     kind: z.literal('dualFlush'),
-    fullFlushL: positive('a full flush'),
-    halfFlushL: positive('a half flush'),
+    fullFlushL: positive('a full flush', 30, 'L'),
+    halfFlushL: positive('a half flush', 30, 'L'),
   }),
   /** A product's own rated flow, L/s. */
-  z.object({ kind: z.literal('flow'), flowLps: positive('a flow') }),
+  z.object({ kind: z.literal('flow'), flowLps: positive('a flow', 2, 'L/s') }),
 ]);
 export type SwapTarget = z.infer<typeof SwapTarget>;
 
@@ -103,7 +123,7 @@ export const Greywater = z
   .object({
     sources: z.array(GreywaterSource).min(1, 'choose at least one greywater source'),
     uses: reuseTargets,
-    tankM3: positive('a tank size'),
+    tankM3,
     drainageFactor: fraction.optional(),
     treatmentLoss: fraction.optional(),
     capitalCostYuan,
@@ -118,7 +138,7 @@ export const Condensate = z
      * Cooling delivered on a full-load working day (July), kWh; other months follow the
      * cooling season of the demand model. Absent: derived from the tower's make-up.
      */
-    coolingKwhPerFullLoadDay: nonNegative('a cooling load').optional(),
+    coolingKwhPerFullLoadDay: nonNegative('a cooling load', 1e7, 'kWh per day').optional(),
     capitalCostYuan,
   })
   .strict();
@@ -128,11 +148,11 @@ export const Rainwater = z
   .object({
     /** Roofs that drain to the tank; absent = every roof of the site. */
     roofIds: z.array(Id).min(1, 'choose at least one roof').optional(),
-    tankM3: positive('a tank size'),
+    tankM3,
     uses: reuseTargets,
     /** Replaces the ψc of every chosen roof. */
     runoffCoefficient: fraction.optional(),
-    firstFlushMm: nonNegative('a first-flush depth').optional(),
+    firstFlushMm: nonNegative('a first-flush depth', 100, 'mm').optional(),
     filterEfficiency: fraction.optional(),
     harvestMonths: perMonth.optional(),
     capitalCostYuan,
@@ -165,20 +185,30 @@ export type CoolingTower = z.infer<typeof CoolingTower>;
 /** Occupant behaviour replacing the demand model's defaults (§4.2); all optional. */
 export const Usage = z
   .object({
-    staff: z.number().int('staff is a whole number').positive('staff must be greater than 0'),
-    dailyVisitors: z.number().int('visitors are a whole number').nonnegative('visitors ≥ 0'),
+    staff: upTo(
+      z.number().int('staff is a whole number').positive('staff must be greater than 0'),
+      'staff',
+      1e6,
+      'people',
+    ),
+    dailyVisitors: upTo(
+      z.number().int('visitors are a whole number').nonnegative('visitors must be 0 or more'),
+      'visitors',
+      1e6,
+      'per day',
+    ),
     femaleShare: fraction,
-    wcUsesFemale: nonNegative('uses per day'),
-    wcUsesMale: nonNegative('uses per day'),
-    urinalUsesMale: nonNegative('uses per day'),
-    lavatoryUses: nonNegative('uses per day'),
-    lavatoryDurationS: positive('a duration'),
-    showerDurationS: positive('a duration'),
-    showersPerStaffWorkingDay: nonNegative('showers per day'),
-    visitorWcUsesFemale: nonNegative('uses per visitor'),
-    visitorWcUsesMale: nonNegative('uses per visitor'),
-    visitorUrinalUsesMale: nonNegative('uses per visitor'),
-    visitorLavatoryUses: nonNegative('uses per visitor'),
+    wcUsesFemale: perDay('uses per day'),
+    wcUsesMale: perDay('uses per day'),
+    urinalUsesMale: perDay('uses per day'),
+    lavatoryUses: perDay('uses per day'),
+    lavatoryDurationS: durationS,
+    showerDurationS: durationS,
+    showersPerStaffWorkingDay: nonNegative('showers per day', 10, ''),
+    visitorWcUsesFemale: perVisitor,
+    visitorWcUsesMale: perVisitor,
+    visitorUrinalUsesMale: perVisitor,
+    visitorLavatoryUses: perVisitor,
   })
   .partial()
   .strict();
@@ -190,7 +220,7 @@ export const Scenario = z
     usage: Usage.optional(),
     /** Replaces the site's tariff, yuan per m³. */
     tariff: z
-      .object({ waterYuanPerM3: nonNegative('a price'), sewageYuanPerM3: nonNegative('a price') })
+      .object({ waterYuanPerM3: price, sewageYuanPerM3: price })
       .partial()
       .strict()
       .optional(),

@@ -55,6 +55,7 @@ export function Assumptions({
               {OVERRIDE_PATHS[a.key] && typeof a.value === 'number' ? (
                 <NumberField
                   label={t(`assumption.${a.key}` as MessageKey)}
+                  path={OVERRIDE_PATHS[a.key]?.join('.')}
                   value={draft.overrides[a.key] ?? a.value}
                   disabled={!editable}
                   onChange={(v) => override(a.key, v)}

@@ -1,4 +1,7 @@
-import { useEffect, useState } from 'react';
+import { createContext, useContext, useEffect, useState } from 'react';
+
+/** Scenario paths the schema refused, for the form to mark their fields invalid. */
+export const InvalidPaths = createContext<ReadonlySet<string>>(new Set());
 
 interface Props {
   readonly value: number | null;
@@ -9,6 +12,8 @@ interface Props {
   readonly testId?: string;
   readonly label: string;
   readonly placeholder?: string;
+  /** The scenario path the box edits, e.g. `tariff.waterYuanPerM3`. */
+  readonly path?: string | undefined;
 }
 
 /**
@@ -24,7 +29,10 @@ export function NumberField({
   testId,
   label,
   placeholder,
+  path,
 }: Props) {
+  const invalidPaths = useContext(InvalidPaths);
+  const invalid = path !== undefined && invalidPaths.has(path);
   const [text, setText] = useState(value === null ? '' : String(value));
   useEffect(() => {
     setText((shown) =>
@@ -37,6 +45,7 @@ export function NumberField({
       type="number"
       inputMode="decimal"
       aria-label={label}
+      aria-invalid={invalid || undefined}
       value={text}
       step={step ?? 'any'}
       disabled={disabled}

@@ -10,6 +10,8 @@ import { useUi } from '../state/uiStore';
 import { useLive } from '../state/useLive';
 import { testIds } from '../testIds';
 import { Assumptions } from './Assumptions';
+import { issueText } from './issueText';
+import { InvalidPaths } from './NumberField';
 import { MonthlyChart, TankChart } from './PlannerCharts';
 import { ComparisonTable, ScenarioDetail } from './PlannerResults';
 import { downloadText, plannerCsv } from './plannerCsv';
@@ -55,14 +57,18 @@ function PlannerBody({ site }: { readonly site: Site }) {
   const run = runs?.[active];
   const draft = drafts[active];
   useTwinProjection(site, context, run, draft?.name ?? '', onTwin, month);
+  const invalidPaths = useMemo(
+    () => new Set(run && !run.ok ? run.issues.map((i) => i.path) : []),
+    [run],
+  );
 
   const exportCsv = () => {
     if (!runs) return;
     const ok = drafts.flatMap((d, i) => {
       const r = runs[i];
-      return r?.ok ? [{ name: d.name, projection: r.projection }] : [];
+      return r?.ok ? [{ name: d.name, projection: r.projection, draft: d }] : [];
     });
-    downloadText('retrofit-scenarios.csv', plannerCsv(ok));
+    downloadText('retrofit-scenarios.csv', plannerCsv(ok, t));
   };
   const store = plannerStore.getState();
 
@@ -148,6 +154,16 @@ function PlannerBody({ site }: { readonly site: Site }) {
             {t('planner.add')}
           </button>
         )}
+        {editable && drafts.length < MAX_SCENARIOS && (
+          <button
+            type="button"
+            className="chip"
+            title={t('planner.duplicateHint')}
+            onClick={() => store.duplicate(drafts.length + 1)}
+          >
+            {t('planner.duplicate')}
+          </button>
+        )}
         {engineer && <SaveStateNote />}
         <label className="planner-inline planner-twin">
           <input
@@ -172,7 +188,11 @@ function PlannerBody({ site }: { readonly site: Site }) {
       {!engineer && <div className="planner-note">{t('planner.viewOnly')}</div>}
 
       <div className="planner-body">
-        {draft && <ScenarioForm draft={draft} site={site} editable={editable} />}
+        {draft && (
+          <InvalidPaths.Provider value={invalidPaths}>
+            <ScenarioForm draft={draft} site={site} editable={editable} />
+          </InvalidPaths.Provider>
+        )}
         <div className="planner-results">
           {answer.state === 'loading' && (
             <div className="planner-muted">{t('planner.loading')}</div>
@@ -184,12 +204,14 @@ function PlannerBody({ site }: { readonly site: Site }) {
             <div className="planner-error" data-testid={testIds.plannerIssues}>
               {t('planner.issues')}
               <ul>
-                {run.issues.map((issue) => (
-                  <li key={issue.path}>
-                    <code>{issue.path}</code> = <code>{JSON.stringify(issue.value)}</code>:{' '}
-                    {issue.rule}
-                  </li>
-                ))}
+                {draft &&
+                  run.issues
+                    .map((issue) => issueText(issue, draft, t))
+                    .map((issue) => (
+                      <li key={issue.path} title={issue.path}>
+                        <strong>{issue.field}</strong> = <code>{issue.value}</code>: {issue.rule}
+                      </li>
+                    ))}
               </ul>
             </div>
           )}

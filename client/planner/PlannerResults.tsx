@@ -1,21 +1,18 @@
 import { Fragment } from 'react';
-import type { MeasureResult } from '../../simulations/retrofit/economics';
+import { scenarioEconomics } from '../../simulations/retrofit/economics';
 import { END_USES } from '../../simulations/retrofit/endUses';
 import type { Projection } from '../../simulations/retrofit/projection';
 import { formatFixed } from '../format/units';
 import type { MessageKey } from '../i18n/index';
 import { useT } from '../i18n/useT';
 import { testIds } from '../testIds';
+import { measureName } from './measureName';
 import type { PlannerDraft } from './plannerDraft';
 import { plannerStore } from './plannerStore';
 import type { ScenarioRun } from './runPlanner';
 
-type T = ReturnType<typeof useT>;
 const m3 = (v: number) => formatFixed(v, 0);
-const capitalOf = (p: Projection) => {
-  const known = p.measures.filter((m) => m.capitalCostYuan !== null);
-  return known.length === 0 ? null : known.reduce((a, m) => a + (m.capitalCostYuan ?? 0), 0);
-};
+const economicsOf = (p: Projection) => scenarioEconomics(p.measures, p.savedYuanPerYear);
 
 interface Props {
   readonly drafts: readonly PlannerDraft[];
@@ -44,8 +41,8 @@ export function ComparisonTable({ drafts, runs, active }: Props) {
     replaced('greywater'),
     replaced('condensate'),
     replaced('rainwater'),
-    ['planner.row.capital', (p) => formatFixed(capitalOf(p), 0)],
-    ['planner.row.payback', (p) => payback(capitalOf(p), p.savedYuanPerYear)],
+    ['planner.row.capital', (p) => formatFixed(economicsOf(p).capitalCostYuan, 0)],
+    ['planner.row.payback', (p) => formatFixed(economicsOf(p).paybackYears, 1)],
     [
       'planner.row.perCapita',
       (p) =>
@@ -118,6 +115,11 @@ export function ComparisonTable({ drafts, runs, active }: Props) {
                 data-value={value && run.ok ? value(run.projection) : undefined}
               >
                 {cell(run, show)}
+                {(key === 'planner.row.capital' || key === 'planner.row.payback') &&
+                  run.ok &&
+                  economicsOf(run.projection).capitalIncomplete && (
+                    <small className="planner-muted"> {t('planner.capitalIncomplete')}</small>
+                  )}
               </td>
             ))}
           </tr>
@@ -125,21 +127,6 @@ export function ComparisonTable({ drafts, runs, active }: Props) {
       </tbody>
     </table>
   );
-}
-
-function payback(capital: number | null, savedYuan: number | null): string {
-  if (capital === null || savedYuan === null || !(savedYuan > 0)) return '—';
-  return formatFixed(capital / savedYuan, 1);
-}
-
-function measureName(t: T, m: MeasureResult, draft: PlannerDraft | undefined): string {
-  if (m.kind !== 'fixtureSwap') return t(`planner.measure.${m.kind}` as MessageKey);
-  const swapTypes = Object.entries(draft?.swaps ?? {}).filter(([, s]) => s.grade !== 0);
-  const type = swapTypes[m.swapIndex ?? 0]?.[0] ?? 'toilet';
-  return t('planner.measure.fixtureSwap', {
-    type: t(`planner.fixture.${type}` as MessageKey),
-    count: m.fixtures ?? 0,
-  });
 }
 
 /** The edited scenario's measures, and its water by end use before and after. */

@@ -31,6 +31,7 @@ export function ScenarioForm({ draft, site, editable }: Props) {
     <Field label={t('planner.cost')}>
       <NumberField
         label={t('planner.cost')}
+        path={`${key}.capitalCostYuan`}
         value={m.costYuan}
         disabled={off || !m.on}
         onChange={(costYuan) => measure(key, { costYuan })}
@@ -96,6 +97,7 @@ export function ScenarioForm({ draft, site, editable }: Props) {
         <Field label={t('planner.cyclesAfter')}>
           <NumberField
             label={t('planner.cyclesAfter')}
+            path="coolingTower.cyclesAfter"
             value={draft.coolingTower.cyclesAfter}
             disabled={off || !draft.coolingTower.on}
             onChange={(v) => measure('coolingTower', { cyclesAfter: v ?? 0 })}
@@ -109,6 +111,7 @@ export function ScenarioForm({ draft, site, editable }: Props) {
         <Field label={t('planner.water')}>
           <NumberField
             label={t('planner.water')}
+            path="tariff.waterYuanPerM3"
             value={draft.waterYuanPerM3}
             disabled={off}
             placeholder={t('planner.tariffSite')}
@@ -118,6 +121,7 @@ export function ScenarioForm({ draft, site, editable }: Props) {
         <Field label={t('planner.sewage')}>
           <NumberField
             label={t('planner.sewage')}
+            path="tariff.sewageYuanPerM3"
             value={draft.sewageYuanPerM3}
             disabled={off}
             placeholder={t('planner.tariffSite')}

@@ -60,6 +60,7 @@ export function SupplyFields({ draft, off, costField }: Props) {
         <Field label={t('planner.tankM3')}>
           <NumberField
             label={t('planner.tankM3')}
+            path="greywater.tankM3"
             value={g.tankM3}
             disabled={off || !g.on}
             onChange={(v) => measure('greywater', { tankM3: v ?? 0 })}
@@ -108,6 +109,7 @@ export function SupplyFields({ draft, off, costField }: Props) {
         <Field label={t('planner.tankM3')}>
           <NumberField
             label={t('planner.tankM3')}
+            path="rainwater.tankM3"
             value={r.tankM3}
             disabled={off || !r.on}
             testId={testIds.plannerRainTank}

@@ -9,6 +9,7 @@ import {
   type PlannerDraft,
   ROOM_CHOICES,
   type RoomChoice,
+  SWAP_TYPES,
   type SwapDraft,
   type SwapType,
 } from './plannerDraft';
@@ -42,6 +43,8 @@ export function SwapRow({ type, draft, site, disabled }: Props) {
       .edit((d) => ({ ...d, swaps: { ...d.swaps, [type]: { ...d.swaps[type], ...change } } }));
   const groups = roomGroups(site, type, lang);
   const typeName = t(`planner.fixture.${type}` as MessageKey);
+  // The scenario lists only the types given a grade, in the form's order.
+  const swapIndex = SWAP_TYPES.filter((x) => draft.swaps[x].grade !== 0).indexOf(type);
   return (
     <div className="planner-swap">
       <span className="planner-swap-type">{typeName}</span>
@@ -83,6 +86,7 @@ export function SwapRow({ type, draft, site, disabled }: Props) {
       </select>
       <NumberField
         label={t('planner.costPerFixture')}
+        path={`fixtureSwaps[${swapIndex}].costPerFixtureYuan`}
         placeholder={t('planner.costShort')}
         value={swap.costPerFixtureYuan}
         disabled={disabled || swap.grade === 0}

@@ -1,7 +1,7 @@
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import { DEFAULT_CALIBRATION_DAYS } from '../../models/retrofitApi';
-import { newScenarioId, type PlannerDraft, starterDraft } from './plannerDraft';
+import { emptyDraft, newScenarioId, type PlannerDraft, starterDraft } from './plannerDraft';
 
 /** At most this many scenarios side by side. */
 export const MAX_SCENARIOS = 3;
@@ -37,8 +37,10 @@ export interface PlannerActions {
   setOpen(open: boolean): void;
   /** Replaces the active scenario's draft. */
   edit(change: (draft: PlannerDraft) => PlannerDraft): void;
-  /** Adds a copy of the edited scenario, named "Scenario n" in the interface language. */
+  /** Adds a scenario with no measures, named "Scenario n" in the interface language. */
   add(n: number): void;
+  /** Adds a copy of the edited scenario, named "Scenario n", to vary one thing at a time. */
+  duplicate(n: number): void;
   remove(index: number): void;
   select(index: number): void;
   setOnTwin(on: boolean): void;
@@ -65,10 +67,15 @@ export function createPlannerStore() {
     edit: (change) =>
       set((s) => ({ drafts: s.drafts.map((d, i) => (i === s.active ? change(d) : d)) })),
     add: (n) =>
+      set((s) =>
+        s.drafts.length >= MAX_SCENARIOS
+          ? s
+          : { drafts: [...s.drafts, emptyDraft('', n)], active: s.drafts.length },
+      ),
+    duplicate: (n) =>
       set((s) => {
-        if (s.drafts.length >= MAX_SCENARIOS) return s;
-        // A new scenario starts as a copy of the one on screen, to vary one thing at a time.
-        const base = s.drafts[s.active] ?? starterDraft('', n);
+        const base = s.drafts[s.active];
+        if (s.drafts.length >= MAX_SCENARIOS || base === undefined) return s;
         const copy = { ...base, id: newScenarioId(), name: '', autoName: n };
         return { drafts: [...s.drafts, copy], active: s.drafts.length };
       }),

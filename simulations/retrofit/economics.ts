@@ -105,3 +105,35 @@ export function measureResults(inputs: EconomicsInputs): MeasureResult[] {
   }
   return out;
 }
+
+/** A scenario's capital and payback in all. */
+export interface ScenarioEconomics {
+  /** Sum of the measures' estimates, yuan; null when it would leave out a measure's cost. */
+  readonly capitalCostYuan: number | null;
+  /** Total capital ÷ the scenario's yearly saving, years; null when either is unknown. */
+  readonly paybackYears: number | null;
+  /**
+   * A measure that saves water has no cost entered: a total would count it as free and
+   * understate the payback, so none is given.
+   */
+  readonly capitalIncomplete: boolean;
+}
+
+export function scenarioEconomics(
+  measures: readonly MeasureResult[],
+  savedYuanPerYear: number | null,
+): ScenarioEconomics {
+  const capitalIncomplete = measures.some(
+    (m) => m.savedM3PerYear > 0 && m.capitalCostYuan === null,
+  );
+  const known = measures.filter((m) => m.capitalCostYuan !== null);
+  const capitalCostYuan =
+    capitalIncomplete || known.length === 0
+      ? null
+      : known.reduce((a, m) => a + (m.capitalCostYuan ?? 0), 0);
+  return {
+    capitalCostYuan,
+    paybackYears: simplePaybackYears(capitalCostYuan, savedYuanPerYear),
+    capitalIncomplete,
+  };
+}

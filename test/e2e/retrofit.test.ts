@@ -250,7 +250,7 @@ describe('retrofit planner in Chromium at 1600×900', () => {
     // Act: grade 1 toilets in the accessible toilet only, and a name of our own.
     const room = page.locator(byTestId(testIds.plannerSwapRoom('toilet')));
     await expect(room.locator('option[value="room:ob-f1-accessible"]').textContent()).resolves.toBe(
-      'Accessible toilet · Floor 1',
+      'Office · Floor 1 · Accessible toilet',
     );
     await page.locator(byTestId(testIds.plannerGrade('toilet'))).selectOption('1');
     await room.selectOption('room:ob-f1-accessible');

@@ -84,6 +84,39 @@ describe('saved retrofit scenarios', () => {
     expect(list.scenarios.find((s) => s.id === 's-b')?.scenario).toEqual(toilets);
   });
 
+  it('refuses a price and a tank beyond their bounds with path, value and rule', async () => {
+    // Act: a price of 1e308 yuan per m³, then a tank of 1e300 m³.
+    const price = await callTwin(twin, 'PUT', `${ROUTE}/s-huge`, {
+      body: { name: 'x', tariff: { waterYuanPerM3: 1e308 } },
+      cookie,
+    });
+    const tank = await callTwin(twin, 'PUT', `${ROUTE}/s-huge`, {
+      body: { name: 'x', rainwater: { tankM3: 1e300, uses: ['irrigation'] } },
+      cookie,
+    });
+
+    // Assert: both refused, nothing stored.
+    expect(price.status).toBe(400);
+    expect(price.body.issues).toEqual([
+      {
+        path: 'body.tariff.waterYuanPerM3',
+        value: 1e308,
+        rule: 'a price must be at most 100 yuan/m³',
+      },
+    ]);
+    expect(tank.status).toBe(400);
+    expect(tank.body.issues).toEqual([
+      {
+        path: 'body.rainwater.tankM3',
+        value: 1e300,
+        rule: 'a tank size must be at most 10,000 m³',
+      },
+    ]);
+    const list = await callTwin(twin, 'GET', ROUTE);
+    const ids = (list.body as SavedScenariosResponse).scenarios.map((s) => s.id);
+    expect(ids).not.toContain('s-huge');
+  });
+
   it('refuses a bad id and unsigned writes, and deletes on request', async () => {
     const badId = await callTwin(twin, 'PUT', `${ROUTE}/${'x'.repeat(65)}`, { body: rain, cookie });
     const anonymous = await callTwin(twin, 'PUT', `${ROUTE}/s-c`, { body: rain });
