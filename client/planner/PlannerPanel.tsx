@@ -1,4 +1,6 @@
 import '../styles/planner.css';
+// After the screen rules, so the printed page's rules win.
+import '../styles/planner.print.css';
 import { useMemo } from 'react';
 import { CALIBRATION_DAYS, type RetrofitContextResponse } from '../../models/retrofitApi';
 import type { Site } from '../../models/site';
