@@ -404,7 +404,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'planner.capitalIncomplete': 'some measures have no cost',
   'planner.row.perCapita': 'Per capita (m³/person·year)',
   'planner.row.quota': 'Against the quota',
-  'planner.tariffNotSet': 'tariff not set',
+  'planner.tariffNotSet': 'water or sewage price not set',
   'planner.none': '—',
   'planner.quota': 'Quota: advanced {advanced}, general {general} m³/person·year',
   'planner.standing.advanced': 'Meets advanced',

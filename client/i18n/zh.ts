@@ -397,7 +397,7 @@ export const zh = {
   'planner.capitalIncomplete': '部分措施未填投资',
   'planner.row.perCapita': '人均用水（m³/人·年）',
   'planner.row.quota': '对照定额',
-  'planner.tariffNotSet': '未设水价',
+  'planner.tariffNotSet': '未设水价或污水费',
   'planner.none': '—',
   'planner.quota': '定额：先进值 {advanced}，通用值 {general} m³/人·年',
   'planner.standing.advanced': '达到先进值',

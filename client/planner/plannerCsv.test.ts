@@ -39,7 +39,13 @@ describe('planner CSV', () => {
     expect(potable?.[0]).toBe('方案 "A", 冷却塔');
     expect(potable?.[3]).toBe('自来水合计');
     expect(Number(potable?.[4])).toBeCloseTo(total, 3);
-    expect(byKey.get('全年|saved')?.slice(3)).toEqual(['节约费用', '', '', '元', '未设水价']);
+    expect(byKey.get('全年|saved')?.slice(3)).toEqual([
+      '节约费用',
+      '',
+      '',
+      '元',
+      '未设水价或污水费',
+    ]);
     expect(byKey.get('全年|capital')?.slice(3)).toEqual(['投资', '', '', '元', '部分措施未填投资']);
     expect(byKey.get('全年|measure.1.coolingTower.capital')?.slice(3)).toEqual([
       '1. 冷却塔 · 投资',
@@ -72,7 +78,7 @@ describe('planner CSV', () => {
       '',
       '',
       'yuan',
-      'tariff not set',
+      'water or sewage price not set',
     ]);
     expect(byKey.get('Year|measure.1.coolingTower.payback')?.[3]).toBe(
       '1. Cooling tower · Simple payback',

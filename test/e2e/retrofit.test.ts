@@ -100,7 +100,7 @@ describe('retrofit planner in Chromium at 1600×900', () => {
       Math.round(expected).toLocaleString('en-US'),
     );
     await expect(page.locator(byTestId(testIds.plannerYuan(0))).textContent()).resolves.toBe(
-      '未设水价',
+      '未设水价或污水费',
     );
   });
 
