@@ -17,6 +17,7 @@ import './styles/engineer.css';
 import './styles/alerts.css';
 import './styles/lobby.css';
 import './styles/compliance.css';
+import './styles/compliance.print.css';
 
 // Hooks first, so a test polling `window.__twin` never sees it missing once the page runs.
 installTestHooks();
