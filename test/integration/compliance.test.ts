@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ComplianceReport, Ledger, NetworkDiagram } from '../../models/compliance';
 import type { ScorecardResponse } from '../../models/scorecard';
+import { levelM3 as levelM3Of, storedM3 as storedM3Of } from '../support/storedVolumes';
 import { startTestTwin, type TestTwin } from '../support/testTwin';
 
 const HOUR = 3_600_000;
@@ -12,13 +13,9 @@ const PERIOD = 'from=2026-04-12&to=2026-04-13';
 
 let twin: TestTwin;
 const get = (path: string) => fetch(`${twin.url}${path}`);
-/** What the store holds for a meter over the period, m³. */
-const storedM3 = (meterId: string) =>
-  twin.server.store.hourly(meterId, FROM_MS, TO_MS).reduce((s, r) => s + r.volumeL, 0) / 1000;
-const levelM3 = (level: number) =>
-  twin.server.twin.site.meters
-    .filter((m) => m.level === level)
-    .reduce((s, m) => s + storedM3(m.id), 0);
+/** What the store holds over the period, m³. */
+const storedM3 = (meterId: string) => storedM3Of(twin, meterId, FROM_MS, TO_MS);
+const levelM3 = (level: number) => levelM3Of(twin, level, FROM_MS, TO_MS);
 
 beforeAll(async () => {
   twin = await startTestTwin({ TWIN_SOURCES: 'sim' });

@@ -5,6 +5,7 @@ import type {
   ComplianceSettingsResponse,
   KnownUnmeteredUse,
 } from '../../models/complianceSettings';
+import { levelM3 as levelM3Of } from '../support/storedVolumes';
 import { startTestTwin, type TestTwin } from '../support/testTwin';
 
 const HOUR = 3_600_000;
@@ -27,12 +28,8 @@ const report = async () =>
   (await (
     await fetch(`${twin.url}/api/v1/compliance/report?${PERIOD}`)
   ).json()) as ComplianceReport;
-const storedM3 = (meterId: string) =>
-  twin.server.store.hourly(meterId, FROM_MS, TO_MS).reduce((s, r) => s + r.volumeL, 0) / 1000;
-const levelM3 = (level: number) =>
-  twin.server.twin.site.meters
-    .filter((m) => m.level === level)
-    .reduce((s, m) => s + storedM3(m.id), 0);
+/** What the store holds over the period, m³. */
+const levelM3 = (level: number) => levelM3Of(twin, level, FROM_MS, TO_MS);
 
 beforeAll(async () => {
   twin = await startTestTwin({ TWIN_SOURCES: 'sim' });
