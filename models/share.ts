@@ -47,6 +47,8 @@ export interface SavingsSummary {
 export interface PublicView {
   readonly page: 'lobby' | 'show';
   readonly siteName: { readonly zh: string; readonly en: string };
+  /** IANA zone of the building: times on the page are building time. */
+  readonly timeZone: string;
   readonly twinTimeMs: number | null;
   readonly stale: boolean;
   readonly kpis: LobbyKpis;

@@ -58,8 +58,15 @@ export function PublicApp({ token }: { readonly token: string }) {
     );
   }
   const { view } = load;
+  // A show link leads with the scenario's savings; a lobby link with the live figures.
+  const savings = view.savings && (
+    <section className="show-card public-card" data-testid="public-savings">
+      <SavingsCard savings={view.savings} />
+      <EquivalentsCard savings={view.savings} />
+    </section>
+  );
   return (
-    <div className="public" data-testid="public" data-state="ready">
+    <div className="public" data-testid="public" data-state="ready" data-page={view.page}>
       <header className="lobby-header">
         <div className="brand-mark" aria-hidden="true" />
         <h1>{localName(view.siteName, lang)}</h1>
@@ -67,18 +74,14 @@ export function PublicApp({ token }: { readonly token: string }) {
       </header>
       <main className="public-body">
         <PublicScene token={token} />
+        {view.page === 'show' && savings}
         <LobbyTiles
           tiles={['today', 'month', 'perCapita', 'leakRate', 'meteringRate', 'saved']}
           kpis={view.kpis}
           current={!view.stale}
         />
-        <LobbyAlerts alerts={view.alerts} timeZone="Asia/Shanghai" />
-        {view.savings && (
-          <section className="show-card public-card">
-            <SavingsCard savings={view.savings} />
-            <EquivalentsCard savings={view.savings} />
-          </section>
-        )}
+        <LobbyAlerts alerts={view.alerts} timeZone={view.timeZone} />
+        {view.page === 'lobby' && savings}
         <p className="public-slogan">{slogansFor(view.slogans, lang)[0]}</p>
       </main>
     </div>

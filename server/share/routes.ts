@@ -101,6 +101,7 @@ export function shareRoutes(options: ShareRoutesOptions): Router {
     const body: PublicView = {
       page: link.page,
       siteName: sources.twin.site.name,
+      timeZone: sources.twin.site.timeZone,
       twinTimeMs: view.twinTimeMs,
       stale: view.stale,
       kpis: view.kpis,

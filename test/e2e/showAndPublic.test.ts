@@ -82,6 +82,14 @@ describe('the publicity show and the public link', () => {
       timeout: 120_000,
     });
     expect(await page.locator('input, textarea, select, button, form').count()).toBe(0);
+    // A show link leads with the scenario's savings, before the live figures.
+    expect(await page.locator('[data-testid="public"]').getAttribute('data-page')).toBe('show');
+    const savingsFirst = await page.evaluate(() => {
+      const savings = document.querySelector('[data-testid="public-savings"]');
+      const tiles = document.querySelector('[data-testid="lobby-tiles"]');
+      return !!savings && !!tiles && !!(savings.compareDocumentPosition(tiles) & 4);
+    });
+    expect(savingsFirst).toBe(true);
     expect(await page.locator('[data-testid="public-scene"] canvas').count()).toBe(1);
     expect(await canvasColourCount(page)).toBeGreaterThan(20);
     const html = await page.content();

@@ -134,6 +134,7 @@ describe('share links', () => {
 
     expect(res.status).toBe(200);
     expect(view.page).toBe('show');
+    expect(view.timeZone).toBe('Asia/Shanghai');
     expect(view.savings?.scenario).toBe('fixtures');
     expect(view.savings!.afterM3).toBeLessThan(view.savings!.beforeM3);
     const text = JSON.stringify(view);
