@@ -37,7 +37,16 @@ describe('the dashboard at 1280×720', () => {
   beforeAll(async () => {
     twin = await startLiveTwin();
     ({ browser, page } = await openTwinPage(twin, { width: 1280, height: 720 }));
-    overview = (await markerAt('M1-main'))!;
+    // The overview settles once the panels have taken their measured places under the top
+    // bar (the camera frames the part of the view they leave free): wait until it holds still.
+    let last: ScreenPoint | null = null;
+    for (let tries = 0; tries < 50; tries++) {
+      const now = await markerAt('M1-main');
+      if (now !== null && last !== null && distance(now, last) < 0.5) break;
+      last = now;
+      await page.waitForTimeout(400);
+    }
+    overview = last!;
   });
 
   afterAll(async () => {
