@@ -8,6 +8,7 @@ import type { ScorecardResponse } from '../../models/scorecard';
 import { ApiFailure } from '../apiFailure';
 import { firstIssue } from '../ingest/readingsRoute';
 import { complianceWorkbook, EXPORT_SHEETS, sheetCsv, workbookXlsx } from './exports';
+import { DAY_PERIOD_FIELDS, fromBeforeTo } from './period';
 import {
   type ComplianceInputs,
   complianceLedger,
@@ -19,11 +20,9 @@ import {
 /** Longest period one compliance call covers, days (a year and a month). */
 export const MAX_PERIOD_DAYS = 400;
 
-const IsoDate = z.iso.date('a date written YYYY-MM-DD');
-const PeriodQuery = z
-  .object({
-    from: IsoDate,
-    to: IsoDate,
+const PeriodQuery = fromBeforeTo(
+  z.object({
+    ...DAY_PERIOD_FIELDS,
     // Absent: the steady known unmetered use engineers set (lobby settings), else the default.
     knownUnmeteredM3PerDay: z.coerce
       .number('a number of m³ per day')
@@ -32,8 +31,8 @@ const PeriodQuery = z
     step: z.enum(['day', 'month'], 'day or month').default('day'),
     sheet: z.enum(EXPORT_SHEETS, `one of ${EXPORT_SHEETS.join(', ')}`).default('ledger-day'),
     lang: z.enum(['zh', 'en'], 'zh or en').default('zh'),
-  })
-  .refine((q) => q.to >= q.from, { message: 'to must not be before from', path: ['to'] });
+  }),
+);
 
 /** The report options a query sets: the known unmetered use per day, when it gives one. */
 function reportOptions(q: { knownUnmeteredM3PerDay?: number | undefined }): ReportOptions {
