@@ -65,7 +65,7 @@ interface SimRegister {
   registerL: number;
   lastTsMs: number;
   childSeenL: Record<string, number>;
-  /** Litres that passed while the register was stuck: never shown, still passed on. */
+  /** Litres that passed while the register was stuck: never shown (a parent sees them as its child's true use). */
   lostL?: number;
 }
 
