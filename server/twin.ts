@@ -65,7 +65,10 @@ interface SimRegister {
   registerL: number;
   lastTsMs: number;
   childSeenL: Record<string, number>;
-  /** Litres that passed while the register was stuck: never shown (a parent sees them as its child's true use). */
+  /**
+   * Litres that passed while the register was stuck: never shown; a parent still sees them,
+   * as its child's true use.
+   */
   lostL?: number;
 }
 
