@@ -275,7 +275,11 @@ function wireTwinServer(
       if (timer) clearInterval(timer);
       // Stop taking readings before the store they go to closes.
       await mqtt?.close();
+      // A client's open keep-alive connection (a lobby screen polling) must not hold the stop:
+      // what has not closed within a second is cut.
+      const cut = setTimeout(() => server.closeAllConnections(), 1000);
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      clearTimeout(cut);
       store.close();
       lock.release();
     },
